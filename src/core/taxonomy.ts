@@ -1,0 +1,13 @@
+// The fixed vocabulary every layer shares: domains, difficulties and curriculum phases.
+import { z } from "zod";
+
+export const DOMAINS = ["math", "logic", "factual", "science", "medical", "coding", "creative"] as const;
+export const Domain = z.enum(DOMAINS).describe("Knowledge domain of a task");
+export type Domain = z.infer<typeof Domain>;
+
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const Difficulty = z.enum(DIFFICULTIES).describe("Difficulty bucket of a task");
+export type Difficulty = z.infer<typeof Difficulty>;
+
+export const Phase = z.number().int().min(1).max(3).describe("Curriculum phase, 1 (easy) to 3 (adversarial)");
+export type Phase = z.infer<typeof Phase>;

@@ -1,7 +1,8 @@
 // What every grader returns, and what a grader needs to know about a task.
 import { z } from "zod";
 
-export const GRADER_KINDS = ["numeric", "multiple_choice", "free_text", "fuzzy", "yes_no"] as const;
+// exact: whitespace-normalised string equality, for generated answers such as a program's printed output.
+export const GRADER_KINDS = ["numeric", "multiple_choice", "free_text", "fuzzy", "yes_no", "exact"] as const;
 export const GraderKind = z.enum(GRADER_KINDS).describe("How a task's answer is graded");
 export type GraderKind = z.infer<typeof GraderKind>;
 

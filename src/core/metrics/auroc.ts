@@ -1,0 +1,21 @@
+// AUROC of stated confidence as a score separating right from wrong answers, from per-level counts.
+
+/**
+ * Probability that a random correct answer was stated with higher confidence than a random wrong one, ties
+ * counting 1/2 (the Mann-Whitney statistic); O(levels). Null without both correct and wrong answers.
+ * @example aurocFromLevels([0, 1], [1, 0]) // 1: the right answer is the more confident one
+ */
+export function aurocFromLevels(right: readonly number[], wrong: readonly number[]): number | null {
+  let wrongBelow = 0;
+  let rightTotal = 0;
+  let doubledWins = 0;
+  for (let k = 0; k < right.length; k++) {
+    const r = right[k]!;
+    const w = wrong[k]!;
+    doubledWins += r * (2 * wrongBelow + w);
+    wrongBelow += w;
+    rightTotal += r;
+  }
+  if (rightTotal === 0 || wrongBelow === 0) return null;
+  return doubledWins / (2 * rightTotal * wrongBelow);
+}

@@ -1,0 +1,62 @@
+// Turns the sufficient statistics into a CalibrationReport in O(101); shared by the batch and live paths.
+import { aurocFromLevels } from "./auroc.js";
+import { brierDecomposition } from "./brier-decomposition.js";
+import type { CalibrationReport } from "./calibration-report.js";
+import { meanReward, type OutcomeCounts } from "./outcome-counts.js";
+import { binnedCalibration } from "./reliability-bins.js";
+
+/** Confidence thresholds (percent) of the tail rates. */
+export const OVERCONFIDENT_AT = 80;
+export const HALLUCINATION_AT = 95;
+export const UNDERCONFIDENT_AT = 20;
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Keeps a figure bounded by the maths inside [0, 1] despite the last rounding step. */
+const clamp01 = (x: number | null | undefined): number | null =>
+  x == null ? null : Math.min(1, Math.max(0, x));
+
+/** The report for the given counts; figures without data are null, never 0. */
+export function reportFromCounts(counts: OutcomeCounts): CalibrationReport {
+  const { right, wrong } = counts;
+  let rightTotal = 0;
+  let wrongTotal = 0;
+  let confidenceSum = 0;
+  let overconfident = 0;
+  let hallucinated = 0;
+  let underconfident = 0;
+  for (let k = 0; k < right.length; k++) {
+    const r = right[k]!;
+    const w = wrong[k]!;
+    rightTotal += r;
+    wrongTotal += w;
+    confidenceSum += (r + w) * k;
+    if (k >= OVERCONFIDENT_AT) overconfident += w;
+    if (k >= HALLUCINATION_AT) hallucinated += w;
+    if (k <= UNDERCONFIDENT_AT) underconfident += r;
+  }
+  const calibrated = rightTotal + wrongTotal;
+  const binned = binnedCalibration(right, wrong);
+  const brier = brierDecomposition(right, wrong);
+  return {
+    count: counts.total,
+    calibrated_count: calibrated,
+    accuracy: ratio(rightTotal, calibrated),
+    mean_confidence: clamp01(ratio(confidenceSum, 100 * calibrated)),
+    ece: clamp01(binned.ece),
+    mce: clamp01(binned.mce),
+    brier: clamp01(brier?.brier),
+    sharpness: brier && Math.min(0.25, brier.sharpness),
+    reliability: clamp01(brier?.reliability),
+    resolution: clamp01(brier?.resolution),
+    uncertainty: clamp01(brier?.uncertainty),
+    auroc: clamp01(aurocFromLevels(right, wrong)),
+    overconfidence_rate: ratio(overconfident, wrongTotal),
+    hallucination_rate: ratio(hallucinated, wrongTotal),
+    underconfidence_rate: ratio(underconfident, rightTotal),
+    abstention_rate: ratio(counts.abstained, counts.total),
+    format_failure_rate: ratio(counts.formatFailures, counts.total),
+    mean_reward: meanReward(counts),
+    bins: binned.bins,
+  };
+}

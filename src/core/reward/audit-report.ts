@@ -1,0 +1,63 @@
+// What the properness audit reports about a preset.
+import { z } from "zod";
+
+const AtQ = (what: string) =>
+  z.object({
+    value: z.number().describe(what),
+    q: z.number().describe("True probability of being right at which it occurs"),
+  });
+
+export const BestResponse = z.object({
+  q: z.number().describe("True probability of being right"),
+  confidence: z.number().int().describe("Best confidence to state (ties broken toward 100q)"),
+  expected_reward: z.number().describe("V(q): expected reward of that best report"),
+  tied_with: z
+    .array(z.number().int())
+    .describe("Other confidences with the same expected reward (within 1e-10); usually empty"),
+});
+export type BestResponse = z.infer<typeof BestResponse>;
+
+export const AuditReport = z
+  .object({
+    preset: z.string().describe("Name of the audited preset"),
+    grid_step: z.number().describe("Spacing of the q grid (0..1 inclusive)"),
+    best_response: z
+      .array(BestResponse)
+      .describe("Best report and its expected reward for each q on the grid"),
+    max_gap: AtQ("Largest |best confidence/100 - q|").describe(
+      "Worst distance of the best report from the truth",
+    ),
+    proper: z.boolean().describe("Best report within the gap tolerance (default 0.01) of q for every q"),
+    monotone: z.boolean().describe("V(q) never decreases as q grows (tolerance 1e-9)"),
+    sandbag: z
+      .object({
+        value: z.number().describe("Best reward for a deliberately wrong answer: max over c of R(c, wrong)"),
+        confidence: z.number().int().describe("Confidence at which that reward is earned"),
+      })
+      .describe("What a deliberately wrong answer is worth"),
+    abstention: z
+      .object({
+        value: z.number().describe("Reward for abstaining"),
+        source: z
+          .enum(["fixed", "graded_as_wrong"])
+          .describe("fixed: the preset's abstention reward; graded_as_wrong: a wrong answer at `confidence`"),
+        confidence: z.number().int().describe("Confidence an abstention is graded at when not fixed"),
+      })
+      .describe("What saying 'I don't know' is worth"),
+    sandbag_margin: AtQ("Smallest V(q) - sandbag value").describe("How far honest answering stays ahead"),
+    honest_answering: z
+      .boolean()
+      .describe("A best-effort answer never earns less than a deliberately wrong one"),
+    alternatives_margin: AtQ("Smallest V(q) - max(sandbag, abstention)").describe(
+      "How far answering stays ahead of every alternative (negative where abstaining or sandbagging wins)",
+    ),
+    abstention_threshold: z
+      .number()
+      .describe(
+        "q below which abstaining beats answering (interpolated crossing above the last grid q where it " +
+          "wins; 0 if it never wins, 1 if it always wins)",
+      ),
+    verdict: z.string().describe("One-line summary"),
+  })
+  .meta({ id: "AuditReport" });
+export type AuditReport = z.infer<typeof AuditReport>;

@@ -38,7 +38,12 @@ describe("Curriculum", () => {
   it("advances only after min_episodes with rolling ECE below the threshold", () => {
     const c = new Curriculum({ min_episodes: 30, window: 20 });
     for (let i = 0; i < 2; i++) for (const o of calibratedTen()) expect(c.record(o)).toBeNull();
-    expect(c.state()).toMatchObject({ phase: 1, episodes_in_phase: 20, rolling_ece: 0, next_phase_ready: false });
+    expect(c.state()).toMatchObject({
+      phase: 1,
+      episodes_in_phase: 20,
+      rolling_ece: 0,
+      next_phase_ready: false,
+    });
     const advancedAt: number[] = [];
     for (let i = 0; i < 10; i++) {
       for (const o of calibratedTen()) if (c.record(o) !== null) advancedAt.push(c.state().episodes_total);

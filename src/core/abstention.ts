@@ -1,0 +1,67 @@
+// Recognises an answer that declines to answer ("I don't know"), which rewards treat as an abstention.
+
+// Written without apostrophes: normalisation drops them, so "don't", "don’t" and "dont" all match.
+const CORES = [
+  "dont know",
+  "do not know",
+  "dont know the answer",
+  "do not know the answer",
+  "dunno",
+  "idk",
+  "no idea",
+  "have no idea",
+  "no clue",
+  "have no clue",
+  "not sure",
+  "unsure",
+  "not certain",
+  "unknown",
+  "cant say",
+  "cannot say",
+  "can not say",
+  "cant answer",
+  "cannot answer",
+  "can not answer",
+  "cant answer that",
+  "cannot answer that",
+  "abstain",
+];
+const PREFIXES = ["", "i ", "im ", "i am ", "i really ", "i honestly ", "honestly i ", "sorry i "];
+const ABSTENTIONS = new Set(PREFIXES.flatMap((prefix) => CORES.map((core) => prefix + core)));
+const MAX_LENGTH = 64; // longer answers are never a bare "I don't know": skip the work
+
+// Apostrophes of every common style, dropped so contractions compare equal with or without them.
+const APOSTROPHE_RE = /['\u2018\u2019\u02bc`\u00b4]/g;
+// Surrounding quotes, brackets, emphasis marks and trailing punctuation around the phrase.
+const EDGES_RE = /^[\s"\u201c\u201d\u00ab\u00bb*_([{-]+|[\s"\u201c\u201d\u00ab\u00bb*_)\]}.!?\u2026,;:-]+$/g;
+const SPACES_RE = /\s+/g;
+
+// Characters that may stand before the phrase, and the first letters of every phrase: most answers ("Paris")
+// are rejected on their first character without normalising them.
+const LEADING = new Set(" \t\n\r\"'\u2018\u2019\u201c\u201d\u00ab*_([{-`");
+const FIRST_LETTERS = new Set([...ABSTENTIONS].map((phrase) => phrase[0]));
+
+function mayBeAbstention(answer: string): boolean {
+  for (const ch of answer) {
+    if (LEADING.has(ch)) continue;
+    return FIRST_LETTERS.has(ch.toLowerCase());
+  }
+  return false;
+}
+
+/**
+ * True when the whole answer is a way of saying "I don't know" (case-insensitive, any apostrophe style,
+ * ignoring surrounding whitespace, quotes and trailing punctuation). An answer that hedges and then answers
+ * ("I don't know, but I think Paris") is not an abstention.
+ *
+ * @example
+ * isAbstention("I don’t know."); // true
+ * isAbstention("  'No idea'  "); // true
+ * isAbstention("I don't know, but I think Paris"); // false
+ */
+export function isAbstention(answer: string): boolean {
+  if (typeof answer !== "string" || answer.length === 0 || answer.length > MAX_LENGTH) return false;
+  if (!mayBeAbstention(answer)) return false;
+  const key = answer.toLowerCase().replace(APOSTROPHE_RE, "").replace(EDGES_RE, "").replace(SPACES_RE, " ");
+  return ABSTENTIONS.has(key);
+}

@@ -1,0 +1,42 @@
+// The table of things the response parser noticed or fixed, each with a stable code.
+import { z } from "zod";
+
+export const PARSE_ISSUE_CODES = [
+  "input_not_string",
+  "input_empty",
+  "input_truncated",
+  "unclosed_think",
+  "missing_confidence_tag",
+  "missing_answer_tag",
+  "empty_answer",
+  "unclosed_answer_repaired",
+  "unclosed_confidence_repaired",
+  "multiple_tags",
+  "confidence_unreadable",
+  "confidence_clipped",
+  "confidence_verbal",
+  "confidence_default",
+  "abstention_capped",
+] as const;
+
+export const ParseIssueCode = z
+  .enum(PARSE_ISSUE_CODES)
+  .describe(
+    "input_not_string / input_empty: nothing to parse; input_truncated: cut at the length limit; unclosed_think: " +
+      "text after an unclosed <think> was ignored; missing_confidence_tag / missing_answer_tag: no such tag; " +
+      "empty_answer: the answer tag held only whitespace; unclosed_answer_repaired / unclosed_confidence_repaired: " +
+      "an unclosed tag was read up to the next tag or the end; multiple_tags: the last complete tag of a kind won; " +
+      "confidence_unreadable: the tag held no number and no known phrase; confidence_clipped: the number was " +
+      "outside 0..100; confidence_verbal: read from a phrase; confidence_default: the default was used; " +
+      "abstention_capped: an 'I don't know' answer had its confidence lowered to the cap",
+  );
+export type ParseIssueCode = z.infer<typeof ParseIssueCode>;
+
+export const ParseIssue = z
+  .object({
+    code: ParseIssueCode,
+    message: z.string().describe("A human-readable explanation of this issue, for logs and debugging"),
+  })
+  .meta({ id: "ParseIssue" })
+  .describe("Something the parser noticed or fixed while reading a response");
+export type ParseIssue = z.infer<typeof ParseIssue>;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { isAbstention } from "../../src/core/abstention.js";
+
+describe("isAbstention", () => {
+  it.each(["", "   ", "I", "know", "don't", "no"])(
+    "is false for the empty or partial answer %j",
+    (answer) => {
+      expect(isAbstention(answer)).toBe(false);
+    },
+  );
+
+  it("is false for a non-string", () => {
+    expect(isAbstention(undefined as unknown as string)).toBe(false);
+    expect(isAbstention(42 as unknown as string)).toBe(false);
+  });
+
+  it.each([
+    "I don't know",
+    "I don\u2019t know",
+    "I don\u2018t know",
+    "I do not know",
+    "i dont know",
+    "dont know",
+    "Don't know.",
+    "I DON'T KNOW!",
+    "  I don't know  ",
+    '"I don\'t know"',
+    "'I don't know.'",
+    "\u201cI don\u2019t know\u201d",
+    "**I don't know**",
+    "I   don't\nknow",
+    "I don't know...",
+    "I don't know\u2026",
+    "No idea",
+    "I have no idea.",
+    "no clue",
+    "I have no clue",
+    "Not sure",
+    "I'm not sure",
+    "I am not sure",
+    "unknown",
+    "Unknown.",
+    "can't say",
+    "cannot say",
+    "I can't answer",
+    "I cannot answer that",
+    "idk",
+    "IDK",
+    "unsure",
+    "I'm unsure",
+    "dunno",
+    "I don't know the answer",
+    "(I don't know)",
+  ])("recognises %j", (answer) => {
+    expect(isAbstention(answer)).toBe(true);
+  });
+
+  it.each([
+    "Paris",
+    "I don't know, but I think Paris",
+    "I don't know exactly, maybe 42",
+    "Not sure, but probably Canberra",
+    "The answer is unknown to science but likely 7",
+    "I know",
+    "I know it: Paris",
+    "No",
+    "Unknown Soldier",
+    "idk 42",
+    "sure",
+    "Canberra (not sure)",
+    `I don't know${" ".repeat(100)}.`, // too long to be a bare abstention
+  ])("does not treat %j as an abstention", (answer) => {
+    expect(isAbstention(answer)).toBe(false);
+  });
+});

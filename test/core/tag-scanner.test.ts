@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import {
+  nextTag,
+  scanTags,
+  spans,
+  stripThinking,
+  TAG_ANSWER,
+  TAG_CONFIDENCE,
+  TAG_THINK,
+  tag,
+} from "../../src/core/tag-scanner.js";
+
+function allTags(text: string): string[] {
+  const found: string[] = [];
+  for (let at = 0; nextTag(text, at); at = tag.end) {
+    found.push(
+      `${tag.closing ? "/" : ""}${["confidence", "answer", "think"][tag.kind]}@${tag.start}-${tag.end}`,
+    );
+  }
+  return found;
+}
+
+describe("nextTag", () => {
+  it.each([
+    "",
+    "no tags",
+    "<",
+    "<>",
+    "</>",
+    "<conf>",
+    "<answers>",
+    "<answer",
+    "<ans wer>",
+    "< / >",
+    "<think x>",
+  ])("finds nothing in %j", (text) => {
+    expect(allTags(text)).toEqual([]);
+  });
+
+  it("accepts any case and whitespace inside the brackets", () => {
+    expect(allTags("<ANSWER>")).toEqual(["answer@0-8"]);
+    expect(allTags("< / Confidence\n>")).toEqual(["/confidence@0-16"]);
+    expect(allTags("x <<think>")).toEqual(["think@3-10"]);
+  });
+
+  it("reports positions so content can be sliced", () => {
+    expect(allTags("<confidence>8</confidence>")).toEqual(["confidence@0-12", "/confidence@13-26"]);
+    expect(tag.kind).toBe(TAG_CONFIDENCE);
+  });
+});
+
+describe("scanTags", () => {
+  it("records the last complete span and the last unclosed span of each kind", () => {
+    const text = "<answer>a</answer><answer>b</answer><confidence>9<answer>c";
+    expect(scanTags(text, false)).toBe(true);
+    expect(text.slice(spans.completeStart[TAG_ANSWER], spans.completeEnd[TAG_ANSWER])).toBe("b");
+    expect(spans.completeCount[TAG_ANSWER]).toBe(2);
+    expect(text.slice(spans.unclosedStart[TAG_ANSWER], spans.unclosedEnd[TAG_ANSWER])).toBe("c");
+    expect(spans.completeStart[TAG_CONFIDENCE]).toBe(-1);
+    expect(text.slice(spans.unclosedStart[TAG_CONFIDENCE], spans.unclosedEnd[TAG_CONFIDENCE])).toBe("9");
+  });
+
+  it("stops at a think tag unless told to ignore it", () => {
+    expect(scanTags("<answer>a</answer><think>", false)).toBe(false);
+    expect(scanTags("<answer>a<think></answer>", true)).toBe(true);
+    expect(spans.completeCount[TAG_ANSWER]).toBe(1);
+    expect(TAG_THINK).toBe(2);
+  });
+});
+
+describe("stripThinking", () => {
+  it.each<[string, { visible: string; unclosed: boolean } | null]>([
+    ["no thinking here", null],
+    ["<answer>x</answer>", null],
+    ["a<think>b</think>c", { visible: "ac", unclosed: false }],
+    ["a</think>b", { visible: "b", unclosed: false }],
+    ["a<think>b</think>c</think>d", { visible: "d", unclosed: false }],
+    ["a<think>b<think>c</think>d", { visible: "ad", unclosed: false }],
+    ["a<think>b", { visible: "a", unclosed: true }],
+    ["<THINK >b</ Think>c", { visible: "c", unclosed: false }],
+  ])("strips %j", (text, expected) => {
+    expect(stripThinking(text)).toEqual(expected);
+  });
+});

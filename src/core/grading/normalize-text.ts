@@ -1,0 +1,75 @@
+// Free-text normalisers (SQuAD's and TriviaQA's official ones, with diacritic folding) and token F1.
+
+// Printable ASCII and common whitespace; anything else sends text through Unicode normalisation.
+const NOT_PLAIN = /[^\t\n\r -~]/;
+const COMBINING_MARKS = /\p{M}+/gu;
+// Python's string.punctuation is ASCII punctuation and symbols; Unicode ones are treated the same way here.
+const PUNCTUATION = /[\p{P}\p{S}]/gu;
+const UNDERSCORES = /_/g;
+const WHITESPACE = /\s+/;
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/** Whether text needs Unicode normalisation (holds characters beyond printable ASCII). */
+export function needsUnicodeNormalization(text: string): boolean {
+  return NOT_PLAIN.test(text);
+}
+
+/**
+ * Folds diacritics by NFKD decomposition and dropping combining marks.
+ * @example foldDiacritics("théâtre") // "theatre"
+ */
+export function foldDiacritics(text: string): string {
+  return NOT_PLAIN.test(text) ? text.normalize("NFKD").replace(COMBINING_MARKS, "") : text;
+}
+
+// Splitting on whitespace and dropping article tokens equals `\b(a|an|the)\b` removal once punctuation is gone.
+function wordsWithoutArticles(text: string): string[] {
+  return text.split(WHITESPACE).filter((word) => word !== "" && !ARTICLES.has(word));
+}
+
+/**
+ * SQuAD tokens: lower-case, delete punctuation, drop articles, split on whitespace.
+ * @example squadTokens("The U.S.A.!") // ["usa"]
+ */
+export function squadTokens(text: string): string[] {
+  return wordsWithoutArticles(foldDiacritics(text).toLowerCase().replace(PUNCTUATION, ""));
+}
+
+/**
+ * SQuAD's normal form: its tokens joined by single spaces.
+ * @example normalizeSquad("J.R.R. Tolkien") // "jrr tolkien"
+ */
+export function normalizeSquad(text: string): string {
+  return squadTokens(text).join(" ");
+}
+
+/**
+ * TriviaQA's normal form: underscores and punctuation become spaces, lower-case, articles dropped.
+ * @example normalizeTriviaQa("rock'n'roll") // "rock n roll"
+ */
+export function normalizeTriviaQa(text: string): string {
+  const spaced = foldDiacritics(text).replace(UNDERSCORES, " ").toLowerCase().replace(PUNCTUATION, " ");
+  return wordsWithoutArticles(spaced).join(" ");
+}
+
+/**
+ * SQuAD token F1 between a prediction and a gold answer (bag-of-tokens overlap).
+ * @example tokenF1(["paris", "france"], ["paris"]) // 0.666...
+ */
+export function tokenF1(prediction: readonly string[], gold: readonly string[]): number {
+  if (prediction.length === 0 || gold.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const token of gold) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let common = 0;
+  for (const token of prediction) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      common++;
+      counts.set(token, left - 1);
+    }
+  }
+  if (common === 0) return 0;
+  const precision = common / prediction.length;
+  const recall = common / gold.length;
+  return (2 * precision * recall) / (precision + recall);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { gradeFuzzy, similarity } from "../../../src/core/grading/grade-fuzzy.js";
+import type { GradingSpec } from "../../../src/core/grading/grade-result.js";
+
+const spec = (answer: string, ...aliases: string[]): GradingSpec => ({ grader: "fuzzy", answer, aliases });
+const grade = (answer: unknown, s = spec("the quick brown fox")) => gradeFuzzy(answer as string, s);
+
+describe("gradeFuzzy: input that cannot be graded", () => {
+  it.each([
+    [Symbol("x"), "not-a-string"],
+    ["", "empty"],
+    ["\t", "empty"],
+    ["``", "empty"],
+    ["q", "lone-letter"],
+  ])("%# -> invalid (%s)", (answer, reason) => {
+    expect(grade(answer)).toMatchObject({
+      correct: false,
+      score: 0,
+      method: "fuzzy/invalid",
+      details: { reason },
+    });
+  });
+
+  it("reports an empty gold", () => {
+    expect(grade("fox", spec("")).details).toMatchObject({ reason: "bad-gold" });
+  });
+});
+
+describe("similarity", () => {
+  it("is 1 - distance / longer length, and 0 when lengths alone rule out credit", () => {
+    expect(similarity("kitten", "sitting")).toBeCloseTo(1 - 3 / 7, 10);
+    expect(similarity("abc", "abc")).toBe(1);
+    expect(similarity("", "")).toBe(1);
+    expect(similarity("ab", "abcde")).toBe(0);
+  });
+});
+
+describe("gradeFuzzy: tiers", () => {
+  it("is correct at >= 0.85 with score 1, case- and spacing-insensitive", () => {
+    expect(grade("The  Quick Brown Fox")).toMatchObject({ correct: true, score: 1, method: "fuzzy/match" });
+    expect(grade("the quick brown fax")).toMatchObject({ correct: true, score: 1 });
+  });
+
+  it("gives 0.7 above 0.65, 0.4 above 0.45, 0 below, and is never correct there", () => {
+    expect(similarity("the quick brown cat", "the quick brown fox")).toBeGreaterThan(0.65);
+    expect(grade("the quick brown cat")).toMatchObject({ correct: false, score: 0.7 });
+    expect(grade("the slow brown cat")).toMatchObject({ correct: false, score: 0.4 });
+    expect(grade("lorem ipsum dolor sit")).toMatchObject({ correct: false, score: 0 });
+  });
+
+  it("maximises over all aliases, not the first one above a threshold", () => {
+    const s = spec("completely different", "the quick brown fox jumps", "the quick brown fox");
+    expect(grade("the quick brown fox", s).details).toMatchObject({
+      ratio: 1,
+      matched: "the quick brown fox",
+    });
+  });
+
+  it("strips a leading Answer:/Output: and code fences", () => {
+    expect(grade("Output: ```\nthe quick brown fox\n```").correct).toBe(true);
+  });
+
+  it("finishes on long inputs", () => {
+    expect(grade("x".repeat(20_000), spec("y".repeat(20_000))).correct).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { gradeMultipleChoice } from "../../../src/core/grading/grade-multiple-choice.js";
+import type { GradingSpec } from "../../../src/core/grading/grade-result.js";
+
+const CHOICES = [
+  "Water levels dropped",
+  "Food sources increased",
+  "Predators multiplied",
+  "The climate cooled",
+];
+const spec = (
+  answer_index: number | null,
+  choices: string[] | null = CHOICES,
+  answer = "B",
+): GradingSpec => ({
+  grader: "multiple_choice",
+  answer,
+  aliases: [],
+  choices,
+  answer_index,
+});
+const grade = (answer: unknown, s = spec(1)) => gradeMultipleChoice(answer as string, s);
+
+describe("gradeMultipleChoice: input that cannot be graded", () => {
+  it.each([
+    [null, "not-a-string"],
+    [["B"], "not-a-string"],
+    ["", "empty"],
+    [" \n ", "empty"],
+    ["I don't know", "no-choice"],
+    ["A or B", "no-choice"],
+    ["Bacteria", "no-choice"],
+    ["I think B", "no-choice"],
+    ["E", "out-of-range"],
+    ["The answer is (Z).", "out-of-range"],
+    ["The answer is B or C", "ambiguous"],
+    ["Answer: B/C", "ambiguous"],
+    ["option A or option B", "ambiguous"],
+    ["(A) or (B)", "ambiguous"],
+    ["A) water\nB) food", "ambiguous"],
+    ["Food sources increased or predators multiplied", "no-choice"],
+  ])("%j -> invalid (%s)", (answer, reason) => {
+    expect(grade(answer)).toEqual({
+      correct: false,
+      score: 0,
+      method: "mc/invalid",
+      details: expect.objectContaining({ reason }),
+    });
+  });
+
+  it("reports a spec without a usable gold", () => {
+    expect(grade("B", spec(null, CHOICES, "")).details).toMatchObject({ reason: "bad-gold" });
+    expect(grade("B", spec(7, CHOICES, "Z")).details).toMatchObject({ reason: "bad-gold" });
+  });
+});
+
+describe("gradeMultipleChoice: extraction order", () => {
+  it.each([
+    ["B", "bare"],
+    ["(b)", "line"],
+    ["b)", "line"],
+    ["B: food", "line"],
+    ["  B.", "line"],
+    ["b", "bare"],
+    ["Answer: B", "anchor"],
+    ["The correct option is B.", "anchor"],
+    ["The answer is option B", "anchor"],
+    ["answer: b", "anchor"],
+    ["Ｂ", "bare"],
+    ["\\boxed{\\text{B}}", "bare"],
+    ["`B`", "bare"],
+    ["I'd pick choice (b) here", "option"],
+    ["My pick: (B), since food matters", "paren"],
+    ["It must be that food sources increased.", "text"],
+    ["A is wrong. Answer: B, because food matters", "anchor"],
+  ])("%j -> B via %s", (answer, stage) => {
+    expect(grade(answer)).toMatchObject({ correct: true, score: 1, method: `mc/${stage}` });
+  });
+
+  it("takes the last anchor over earlier letters and other stages", () => {
+    expect(grade("Answer: A. Wait, the answer is B.")).toMatchObject({ correct: true, method: "mc/anchor" });
+    expect(grade("A) is tempting, but option B")).toMatchObject({ correct: true, method: "mc/option" });
+  });
+
+  it("does not read the article 'a' after 'the answer is' as a letter", () => {
+    expect(grade("The answer is a rise in food sources increased", spec(0)).correct).toBe(false);
+    expect(grade("the answer is a", spec(0)).correct).toBe(true);
+  });
+
+  it("grades by index, so a wrong letter is wrong, not invalid", () => {
+    expect(grade("Answer: C")).toMatchObject({ correct: false, score: 0, method: "mc/anchor" });
+    expect(grade("Predators multiplied")).toMatchObject({ correct: false, method: "mc/text" });
+  });
+
+  it("falls back to the letter in answer without answer_index, and allows 26 letters without choices", () => {
+    expect(grade("B", spec(null)).correct).toBe(true);
+    expect(grade("Answer: J", spec(null, null, "J")).correct).toBe(true);
+  });
+
+  it("respects the option count: E exists only with five options", () => {
+    expect(grade("E", spec(4, [...CHOICES, "Nothing changed"], "E")).correct).toBe(true);
+    expect(grade("C", spec(2, CHOICES.slice(0, 3), "C")).correct).toBe(true);
+    expect(grade("D", spec(2, CHOICES.slice(0, 3), "C")).details).toMatchObject({ reason: "out-of-range" });
+  });
+});
+
+describe("gradeMultipleChoice: adversarial input finishes", () => {
+  it.each([
+    `answer: ${" ".repeat(19_000)}1`,
+    `option ${" ".repeat(19_000)}1`,
+    "answer is a ".repeat(1_500),
+    "(A) ".repeat(4_000),
+    "A)\n".repeat(6_000),
+    `${" ".repeat(19_000)}B`,
+  ])("length %#", (answer) => {
+    expect(typeof grade(answer).correct).toBe("boolean");
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { gradeNumeric } from "../../../src/core/grading/grade-numeric.js";
+import type { GradingSpec } from "../../../src/core/grading/grade-result.js";
+
+const gold = (answer: string, aliases: string[] = []): GradingSpec => ({
+  grader: "numeric",
+  answer,
+  aliases,
+});
+const grade = (answer: unknown, g = "18") => gradeNumeric(answer as string, gold(g));
+
+describe("gradeNumeric: input that cannot be graded", () => {
+  it.each([
+    [undefined, "not-a-string"],
+    [null, "not-a-string"],
+    [18, "not-a-string"],
+    ["", "empty"],
+    ["   \n\t", "empty"],
+    ["eighteen", "no-number"],
+    ["x".repeat(20_001), "too-long"],
+  ])("%j -> invalid (%s)", (answer, reason) => {
+    expect(grade(answer)).toEqual({
+      correct: false,
+      score: 0,
+      method: "numeric/invalid",
+      details: expect.objectContaining({ reason }),
+    });
+  });
+
+  it("reports a gold that is not a number", () => {
+    expect(gradeNumeric("18", gold("eighteen")).details).toMatchObject({ reason: "bad-gold" });
+    expect(gradeNumeric("18", { grader: "numeric" } as unknown as GradingSpec).details).toMatchObject({
+      reason: "bad-gold",
+    });
+  });
+
+  it("rejects a non-finite value", () => {
+    expect(grade("1/0").details).toMatchObject({ reason: "not-finite" });
+    expect(grade("1e999").details).toMatchObject({ reason: "not-finite" });
+  });
+});
+
+describe("gradeNumeric: candidate lists are wrong", () => {
+  it.each([
+    "I think 18, or maybe 20",
+    "18 or 20",
+    "18, 20",
+    "18-20",
+    "18 to 20",
+    "The answer is 18 or 20.",
+    "#### 18 or 20",
+    "\\boxed{18 \\text{ or } 20}",
+    "18 apples or 20 apples",
+    "either 20 or 18",
+  ])("%j", (answer) => {
+    expect(grade(answer)).toMatchObject({ correct: false, score: 0, details: { reason: "ambiguous" } });
+  });
+
+  it("does not call a repeated value or an explanation ambiguous", () => {
+    expect(grade("18 or 18.0").correct).toBe(true);
+    expect(grade("The answer is 18, since 3 * 6 = 18").correct).toBe(true);
+    expect(grade("She had 3 or 4 friends, so the total is 18").correct).toBe(true);
+  });
+});
+
+describe("gradeNumeric: segment selection", () => {
+  it("prefers ####, then the last \\boxed{}, then the last anchor, then the last number", () => {
+    expect(grade("\\boxed{20}\n#### 18").correct).toBe(true);
+    expect(grade("\\boxed{20} then \\boxed{18}").correct).toBe(true);
+    expect(grade("The answer is 18. \\boxed{20}").correct).toBe(false);
+    expect(grade("The answer is 20. No wait, the answer is 18.").correct).toBe(true);
+    expect(grade("Final answer: 18 apples, from 3 bags").correct).toBe(true);
+    expect(grade("3 * 6 = 18").correct).toBe(true);
+    expect(grade("18 is half of 36").correct).toBe(false);
+  });
+
+  it("strips calculator notes", () => {
+    expect(grade("3 * 6 = <<3*6=18>>18 apples").correct).toBe(true);
+    expect(grade("3 * 6 = <<3*6=18>>19").correct).toBe(false);
+  });
+
+  it("brace-matches \\boxed{}", () => {
+    expect(grade("\\boxed{\\frac{3}{4}}", "0.75").correct).toBe(true);
+    expect(grade("\\boxed{\\dfrac{3}{4}}", "0.75").correct).toBe(true);
+    expect(grade("\\boxed{18", "18").correct).toBe(true);
+  });
+});
+
+describe("gradeNumeric: notation", () => {
+  it.each([
+    ["-$3", "-3"],
+    ["\\$1,080", "1080"],
+    ["EUR 18", "18"],
+    ["18 GBP", "18"],
+    ["**18**", "18"],
+    ["\\text{18 dollars}", "18"],
+    ["1{,}080", "1080"],
+    ["1\u2009080", "1080"],
+    ["1 080 000", "1080000"],
+    ["1\\frac{1}{2}", "1.5"],
+    ["-1 1/2", "-1.5"],
+    ["1.5E-3", "0.0015"],
+    ["1.5 × 10^3", "1500"],
+    ["1.5·10³", "1500"],
+    ["2^10", "1024"],
+    ["75 per cent", "0.75"],
+    ["75\\%", "0.75"],
+    ["75%", "75"],
+    ["0.75", "75%"],
+    ["5km", "5"],
+    ["0.333333", "1/3"],
+    ["The answer is -5.", "-5"],
+  ])("%j = %s", (answer, g) => {
+    expect(grade(answer, g)).toMatchObject({ correct: true, score: 1, method: "numeric/exact" });
+  });
+
+  it.each([
+    ["AZYUK2A", "2"],
+    ["COVID-19", "19"],
+    ["cm3", "3"],
+    ["x^2", "2"],
+    ["1000001", "1000000"],
+    ["0.3333", "1/3"],
+    ["3/4", "3"],
+  ])("%j != %s", (answer, g) => {
+    expect(grade(answer, g).correct).toBe(false);
+  });
+});
+
+describe("gradeNumeric: partial credit stays wrong", () => {
+  it("scores 0.8 within 1%, 0.5 within 5%, 0 beyond", () => {
+    expect(grade("99.5", "100")).toMatchObject({ correct: false, score: 0.8, method: "numeric/close" });
+    expect(grade("97", "100")).toMatchObject({ correct: false, score: 0.5, method: "numeric/close" });
+    expect(grade("90", "100")).toMatchObject({ correct: false, score: 0, method: "numeric/wrong" });
+    expect(grade("0.001", "0")).toMatchObject({ correct: false, score: 0 });
+  });
+});
+
+describe("gradeNumeric: gold and aliases", () => {
+  it("accepts an alias that parses and ignores one that does not", () => {
+    expect(gradeNumeric("50%", gold("0.4", ["0.5", "half"])).correct).toBe(true);
+    expect(gradeNumeric("half", gold("0.4", ["0.5", "half"])).correct).toBe(false);
+  });
+
+  it("reuses a spec's parsed gold but notices a changed answer", () => {
+    const spec = { grader: "numeric" as const, answer: "18", aliases: [] };
+    expect(gradeNumeric("18", spec).correct).toBe(true);
+    spec.answer = "19";
+    expect(gradeNumeric("18", spec).correct).toBe(false);
+  });
+});
+
+describe("gradeNumeric: adversarial input finishes", () => {
+  it.each([
+    ["digits and spaces", "1 ".repeat(9_000)],
+    ["calculator openers", "<<".repeat(9_000)],
+    ["box openers", "\\boxed{".repeat(2_500)],
+    ["anchors and spaces", `answer: ${" ".repeat(19_000)}x`],
+    ["one long number", "9".repeat(19_000)],
+    ["commas", "1,".repeat(9_000)],
+    ["fractions", "1/".repeat(9_000)],
+    ["exponents", "1 x 10^".repeat(2_500)],
+  ])("%s", (_, answer) => {
+    expect(typeof grade(answer).correct).toBe("boolean");
+  });
+});

@@ -1,0 +1,102 @@
+// Every hard case in grading.md, graded through the registry: a case that stops holding fails here.
+import { describe, expect, it } from "vitest";
+import { GradeResult, type GradingSpec } from "../../../src/core/grading/grade-result.js";
+import { gradeAnswer } from "../../../src/core/grading/index.js";
+
+const numeric = (answer: string): GradingSpec => ({ grader: "numeric", answer, aliases: [] });
+const ARC_CHOICES = [
+  "Water levels dropped",
+  "Food sources increased",
+  "Predators multiplied",
+  "The climate cooled",
+];
+const arc = (index: number): GradingSpec => ({
+  grader: "multiple_choice",
+  answer: String.fromCharCode(65 + index),
+  aliases: [],
+  choices: ARC_CHOICES,
+  answer_index: index,
+});
+const text = (answer: string, ...aliases: string[]): GradingSpec => ({
+  grader: "free_text",
+  answer,
+  aliases,
+});
+
+// [spec, answer, correct]
+const CASES: Array<[GradingSpec, string, boolean]> = [
+  // Numeric: must be correct.
+  [numeric("18"), "18", true],
+  [numeric("18"), "$18.00", true],
+  [numeric("18"), "The answer is 18.", true],
+  [numeric("18"), "The answer is 18 (after 3 steps).", true],
+  [numeric("18"), "#### 18", true],
+  [numeric("18"), "\\boxed{18}", true],
+  [numeric("18"), "18 dollars", true],
+  [numeric("1080"), "1,080", true],
+  [numeric("0.75"), "3/4", true],
+  [numeric("0.75"), "\\frac{3}{4}", true],
+  [numeric("0.75"), "75%", true],
+  [numeric("1500"), "1.5e3", true],
+  [numeric("-3"), "−3", true],
+  [numeric("1.5"), "1 1/2", true],
+  // Numeric: the gold may be written in any answer notation.
+  [numeric("1,080"), "1080", true],
+  [numeric("3/4"), "0.75", true],
+  // Numeric: must be wrong.
+  [numeric("2"), "AZYUK2A", false],
+  [numeric("18"), "I think 18, or maybe 20", false],
+  [numeric("20"), "I think 18, or maybe 20", false],
+  [numeric("72"), "about 70", false],
+  // Multiple choice, gold B.
+  [arc(1), "B", true],
+  [arc(1), "(B)", true],
+  [arc(1), "B)", true],
+  [arc(1), "Answer: B", true],
+  [arc(1), "**Answer: B**", true],
+  [arc(1), "\\boxed{B}", true],
+  [arc(1), "The answer is (b).", true],
+  [arc(1), "B. Food sources increased.", true],
+  [arc(1), "I would say option B", true],
+  [arc(1), "Food sources increased", true],
+  [arc(2), "A and B are both wrong; the answer is C", true],
+  [arc(1), "A and B are both wrong; the answer is C", false],
+  [arc(0), "A or B", false],
+  [arc(1), "A or B", false],
+  [arc(1), "Bacteria", false],
+  // Free text.
+  [text("beatles"), "The Beatles", true],
+  [text("USA"), "U.S.A.", true],
+  [text("jrr tolkien"), "J.R.R. Tolkien", true],
+  [text("rock n roll"), "rock'n'roll", true],
+  [text("1000"), "1,000", true],
+  [text("théâtre"), "theatre", true],
+  [text("Paris"), "Paris, France", false],
+  [text("Paris"), "not Paris", false],
+  [text("Paris"), "P", false],
+  [text("Paris"), "", false],
+];
+
+describe("grading.md hard cases", () => {
+  it.each(CASES)("%o grades %j as correct=%s", (spec, answer, correct) => {
+    const result = gradeAnswer(spec, answer);
+    expect(GradeResult.parse(result)).toEqual(result);
+    expect(result.correct).toBe(correct);
+    expect(result.score === 1).toBe(correct);
+  });
+
+  it("reports the F1 of a near miss as its score", () => {
+    expect(gradeAnswer(text("Paris"), "Paris, France").score).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("reports partial numeric credit without making the answer correct", () => {
+    expect(gradeAnswer(numeric("72"), "about 70")).toMatchObject({ correct: false, score: 0.5 });
+    expect(gradeAnswer(numeric("100"), "99.5")).toMatchObject({ correct: false, score: 0.8 });
+  });
+
+  it("picks C from 'A and B are both wrong; the answer is C'", () => {
+    expect(gradeAnswer(arc(2), "A and B are both wrong; the answer is C").details).toMatchObject({
+      letter: "C",
+    });
+  });
+});

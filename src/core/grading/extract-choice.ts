@@ -1,5 +1,14 @@
 // Finds which option letter a multiple-choice answer commits to, in a fixed order of evidence.
-import { needsUnicodeNormalization, squadTokens } from "./normalize-text.js";
+import { needsUnicodeNormalization, plainTokens, squadTokens } from "./normalize-text.js";
+
+/**
+ * An option's words: `plain` keeps articles; `lenient` drops them (SQuAD), or is null when that would change
+ * the option's meaning ("Vitamin A" would become "vitamin").
+ */
+export interface OptionText {
+  plain: readonly string[];
+  lenient: readonly string[] | null;
+}
 
 export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "text";
 
@@ -65,16 +74,28 @@ function fromMatch(m: RegExpExecArray, group: number, stage: ChoiceStage, text: 
   return pick(letter, stage, count);
 }
 
-function uniqueOptionText(text: string, options: readonly string[][]): number | null {
-  const haystack = ` ${squadTokens(text).join(" ")} `;
+function uniqueOption(
+  haystack: string,
+  options: readonly OptionText[],
+  key: "plain" | "lenient",
+): number | null {
   let found: number | null = null;
   for (let i = 0; i < options.length; i++) {
-    const tokens = options[i]!;
-    if (tokens.length === 0 || !haystack.includes(` ${tokens.join(" ")} `)) continue;
+    const tokens = options[i]![key];
+    if (!tokens || tokens.length === 0 || !haystack.includes(` ${tokens.join(" ")} `)) continue;
     if (found !== null) return null;
     found = i;
   }
   return found;
+}
+
+// Exact words first ("O negative" is not "A negative"), then without articles ("climate" for "The climate").
+function uniqueOptionText(text: string, options: readonly OptionText[]): number | null {
+  if (options.length === 0) return null;
+  return (
+    uniqueOption(` ${plainTokens(text).join(" ")} `, options, "plain") ??
+    uniqueOption(` ${squadTokens(text).join(" ")} `, options, "lenient")
+  );
 }
 
 /**
@@ -84,7 +105,11 @@ function uniqueOptionText(text: string, options: readonly string[][]): number | 
  * @example extractChoice("**Answer: B**", 4, []) // { ok: true, index: 1, letter: "B", stage: "anchor" }
  * @example extractChoice("A or B", 4, []) // { ok: false, reason: "no-choice" }
  */
-export function extractChoice(answer: string, count: number, options: readonly string[][]): ExtractedChoice {
+export function extractChoice(
+  answer: string,
+  count: number,
+  options: readonly OptionText[],
+): ExtractedChoice {
   const text = normalizeChoiceText(answer);
   const anchor = lastMatch(ANCHOR, text, (m) => {
     const letter = m[2] ?? "";

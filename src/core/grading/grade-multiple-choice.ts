@@ -1,9 +1,9 @@
 // Multiple-choice grader: the chosen option's index against the gold index (never a source answer-key string).
-import { extractChoice } from "./extract-choice.js";
+import { extractChoice, type OptionText } from "./extract-choice.js";
 import { memoBySpec } from "./gold-spec.js";
 import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, readAnswer, totalGrader } from "./invalid-grade.js";
-import { squadTokens } from "./normalize-text.js";
+import { hasInnerArticle, plainTokens, squadTokens } from "./normalize-text.js";
 
 const GOLD_LETTER = /^\(?([A-Za-z])\)?$/;
 const MAX_LETTERS = 26;
@@ -11,13 +11,20 @@ const MAX_LETTERS = 26;
 interface ChoiceGold {
   count: number;
   index: number | null;
-  options: string[][];
+  options: OptionText[];
+}
+
+// Options with an inner "a"/"an"/"the" ("Vitamin A") are never matched without articles.
+function optionTokens(choice: unknown): OptionText {
+  if (typeof choice !== "string") return { plain: [], lenient: null };
+  const plain = plainTokens(choice);
+  return { plain, lenient: hasInnerArticle(plain) ? null : squadTokens(choice) };
 }
 
 // Options are the spec's choices; without them any of the 26 letters may be named and no text can match.
 const choiceGold = memoBySpec((spec): ChoiceGold => {
   const choices = Array.isArray(spec?.choices) ? spec.choices.slice(0, MAX_LETTERS) : [];
-  const options = choices.map((choice) => (typeof choice === "string" ? squadTokens(choice) : []));
+  const options = choices.map(optionTokens);
   const count = choices.length > 0 ? choices.length : MAX_LETTERS;
   const raw = spec?.answer_index;
   if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw < count) {

@@ -36,6 +36,23 @@ export function squadTokens(text: string): string[] {
 }
 
 /**
+ * Like `squadTokens` but keeping articles: "Vitamin A" must stay two words when it is an option's text.
+ * @example plainTokens("Vitamin A") // ["vitamin", "a"]
+ */
+export function plainTokens(text: string): string[] {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(PUNCTUATION, "")
+    .split(WHITESPACE)
+    .filter((word) => word !== "");
+}
+
+/** Whether an article-like word stands after the first word ("Vitamin A", "Hepatitis A"): not an article. */
+export function hasInnerArticle(tokens: readonly string[]): boolean {
+  return tokens.slice(1).some((word) => ARTICLES.has(word));
+}
+
+/**
  * SQuAD's normal form: its tokens joined by single spaces.
  * @example normalizeSquad("J.R.R. Tolkien") // "jrr tolkien"
  */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { extractChoice, normalizeChoiceText } from "../../../src/core/grading/extract-choice.js";
 
-const OPTIONS = [["water"], ["food", "sources"], ["predators"], ["climate"]];
+const OPTIONS = [["water"], ["food", "sources"], ["predators"], ["climate"]].map((tokens) => ({
+  plain: tokens,
+  lenient: tokens,
+}));
 
 describe("normalizeChoiceText", () => {
   it.each([

@@ -116,3 +116,36 @@ describe("gradeMultipleChoice: adversarial input finishes", () => {
     expect(typeof grade(answer).correct).toBe("boolean");
   });
 });
+
+describe("gradeMultipleChoice: option texts whose letters are not articles", () => {
+  const vitamins = ["Vitamin A", "Vitamin B12", "Vitamin C", "Vitamin D"];
+  const blood = ["A negative", "O negative", "AB positive", "B positive"];
+  const spec = (choices: string[], index: number): GradingSpec => ({
+    grader: "multiple_choice",
+    answer: String.fromCharCode(65 + index),
+    aliases: [],
+    choices,
+    answer_index: index,
+  });
+
+  it("matches 'Vitamin C' to its own option, not to 'Vitamin A'", () => {
+    expect(gradeMultipleChoice("Vitamin C", spec(vitamins, 2))).toMatchObject({
+      correct: true,
+      method: "mc/text",
+    });
+    expect(gradeMultipleChoice("Vitamin A", spec(vitamins, 0)).correct).toBe(true);
+    expect(gradeMultipleChoice("Vitamin C", spec(vitamins, 0)).correct).toBe(false);
+  });
+
+  it("does not read a bare 'Vitamin' or 'Vitamin B' as any option", () => {
+    expect(gradeMultipleChoice("Vitamin", spec(vitamins, 0)).correct).toBe(false);
+    expect(gradeMultipleChoice("Vitamin B", spec(vitamins, 0)).correct).toBe(false);
+  });
+
+  it("reads 'A negative' as the blood type, and still drops a leading article elsewhere", () => {
+    expect(gradeMultipleChoice("O negative", spec(blood, 1)).correct).toBe(true);
+    expect(
+      gradeMultipleChoice("The climate", spec(["water", "food", "predators", "climate"], 3)).correct,
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+// The whole grading pipeline for one response: parse, grade the answer, pay the reward. Pure and total.
+import { z } from "zod";
+import { GradeResult, type GradingSpec } from "./grading/grade-result.js";
+import { gradeAnswer } from "./grading/index.js";
+import { ParsedResponse, type ParseOptions, parseResponse } from "./parse-response.js";
+import { computeReward } from "./reward/compute-reward.js";
+import type { RewardPreset } from "./reward/preset.js";
+import { RewardBreakdown } from "./reward/reward-breakdown.js";
+
+export const ScoredResponse = z
+  .object({
+    parsed: ParsedResponse,
+    grade: GradeResult,
+    reward: RewardBreakdown,
+  })
+  .meta({ id: "ScoredResponse" });
+export type ScoredResponse = z.infer<typeof ScoredResponse>;
+
+/**
+ * @example scoreResponse(task, "<confidence>70</confidence><answer>4</answer>", getPreset("calibrated")).reward.total
+ */
+export function scoreResponse(
+  spec: GradingSpec,
+  response: unknown,
+  preset: RewardPreset,
+  parseOptions?: ParseOptions,
+): ScoredResponse {
+  const parsed = parseResponse(response, parseOptions);
+  // An empty or missing answer is never graded (no grader may be satisfied by nothing).
+  const grade = gradeAnswer(spec, parsed.answer);
+  const reward = computeReward(preset, {
+    confidence: parsed.confidence,
+    correct: grade.correct,
+    score: grade.score,
+    abstained: parsed.abstained,
+    format: parsed.format,
+  });
+  return { parsed, grade, reward };
+}

@@ -1,0 +1,285 @@
+// Everything sessions share: the bank, presets, curriculum, live metrics and history. The server's routes
+// and every session call into this; it knows nothing of HTTP.
+import { randomUUID } from "node:crypto";
+import { Curriculum, showsDifficulty } from "../core/curriculum.js";
+import type { CalibrationReport } from "../core/metrics/calibration-report.js";
+import { computeMetrics, computeMetricsBy } from "../core/metrics/compute-metrics.js";
+import { type Fingerprint, fingerprintOf } from "../core/metrics/fingerprint.js";
+import { createDomainMetrics, type GroupedMetrics } from "../core/metrics/grouped-metrics.js";
+import { MetricsAccumulator } from "../core/metrics/metrics-accumulator.js";
+import type { RewardPreset } from "../core/reward/preset.js";
+import { BUILT_IN_PRESETS, DEFAULT_PRESET } from "../core/reward/presets.js";
+import { type ScoredResponse, scoreResponse } from "../core/score-response.js";
+import type { Domain, Phase } from "../core/taxonomy.js";
+import type { HistoryFilter, HistoryStore } from "../store/history-store.js";
+import { MemoryHistory } from "../store/memory-history.js";
+import type { TaskBank } from "../tasks/bank.js";
+import { buildPrompt } from "../tasks/prompt.js";
+import { SampleError, sampleTask, TaskSampler } from "../tasks/sampler.js";
+import type { Task } from "../tasks/task.js";
+import { type EpisodeRecord, outcomeOf, STORED_RESPONSE_CHARS } from "./episode-record.js";
+import { EchoError } from "./errors.js";
+import { EVAL_TASKS, evalDraw } from "./eval-tasks.js";
+import type { Observation, RunningCalibration } from "./observation.js";
+import type { ResetOptions } from "./reset-options.js";
+
+export interface EchoServiceOptions {
+  bank: TaskBank;
+  presets?: Readonly<Record<string, RewardPreset>>;
+  defaultPreset?: string;
+  curriculum?: Curriculum;
+  history?: HistoryStore;
+  /** Seed of the server's own draw order when reset gets no seed. */
+  seed?: number;
+  clock?: () => number;
+  newId?: () => string;
+}
+
+/** A drawn question waiting for its response. */
+export interface PendingEpisode {
+  episode_id: string;
+  task: Task;
+  phase: Phase;
+  preset: RewardPreset;
+  seed: number | null;
+  created_at: number;
+  showDifficulty: boolean;
+}
+
+export class EchoService {
+  readonly bank: TaskBank;
+  readonly presets: Readonly<Record<string, RewardPreset>>;
+  readonly defaultPreset: string;
+  readonly curriculum: Curriculum;
+  readonly history: HistoryStore;
+  readonly clock: () => number;
+  readonly newId: () => string;
+  readonly #sampler: TaskSampler;
+  readonly #overall = new MetricsAccumulator();
+  readonly #byDomain: GroupedMetrics<Domain> = createDomainMetrics();
+
+  constructor(options: EchoServiceOptions) {
+    this.bank = options.bank;
+    this.presets = options.presets ?? BUILT_IN_PRESETS;
+    this.defaultPreset = options.defaultPreset ?? DEFAULT_PRESET;
+    if (!this.presets[this.defaultPreset]) {
+      throw new RangeError(
+        `default reward preset "${this.defaultPreset}" is unknown; valid: ${Object.keys(this.presets).join(", ")}`,
+      );
+    }
+    this.curriculum = options.curriculum ?? new Curriculum();
+    this.history = options.history ?? new MemoryHistory();
+    this.clock = options.clock ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    this.#sampler = new TaskSampler(this.bank, options.seed ?? 0);
+  }
+
+  /** Rebuilds live metrics and the curriculum from stored history (a restart changes nothing). */
+  restore(): void {
+    for (const record of this.history.all()) this.#count(record);
+  }
+
+  preset(name: string | undefined): RewardPreset {
+    const preset = this.presets[name ?? this.defaultPreset];
+    if (!preset) {
+      throw new EchoError(
+        "UNKNOWN_PRESET",
+        `unknown reward preset "${name}"; valid presets: ${Object.keys(this.presets).join(", ")}`,
+      );
+    }
+    return preset;
+  }
+
+  task(id: string): Task {
+    const task = this.bank.get(id);
+    if (!task) {
+      throw new EchoError(
+        "TASK_NOT_FOUND",
+        `no task with id "${id}"; ids look like "gen/arithmetic/v1/easy/3" or "curated/factual/easy/001" (see GET /questions)`,
+      );
+    }
+    return task;
+  }
+
+  /** Draws the question for a reset. */
+  begin(options: ResetOptions): PendingEpisode {
+    const preset = this.preset(options.reward_preset);
+    const evalTask = options.task ? EVAL_TASKS[options.task] : undefined;
+    const draw: ReturnType<typeof evalDraw> | Partial<ReturnType<typeof evalDraw>> = evalTask
+      ? evalDraw(evalTask)
+      : {};
+    const phase = options.phase ?? draw.phase ?? this.curriculum.phase;
+    let task: Task;
+    if (options.task_id) {
+      task = this.task(options.task_id);
+    } else {
+      const request = {
+        domain: options.domain,
+        difficulty: options.difficulty ?? draw.difficulty,
+        phase,
+        adversarial: draw.adversarial,
+      };
+      try {
+        task =
+          options.seed === undefined
+            ? this.#sampler.next(request)
+            : sampleTask(this.bank, options.seed, request);
+      } catch (error) {
+        if (error instanceof SampleError) throw new EchoError("NO_TASKS", error.message);
+        throw error;
+      }
+    }
+    return {
+      episode_id: options.episode_id ?? this.newId(),
+      task,
+      phase,
+      preset,
+      seed: options.seed ?? null,
+      created_at: this.clock(),
+      showDifficulty: showsDifficulty(phase),
+    };
+  }
+
+  /** Grades a response; pure apart from reading the preset registry. */
+  score(task: Task, response: unknown, preset: RewardPreset): ScoredResponse {
+    return scoreResponse(task, response, preset);
+  }
+
+  /** The record history keeps for a graded episode. */
+  recordOf(
+    episode: Pick<PendingEpisode, "episode_id" | "task" | "phase" | "preset" | "seed" | "created_at">,
+    response: string,
+    scored: ScoredResponse,
+    channel: EpisodeRecord["channel"],
+    sessionId: string | null,
+  ): EpisodeRecord {
+    return {
+      episode_id: episode.episode_id,
+      session_id: sessionId,
+      channel,
+      task_id: episode.task.id,
+      domain: episode.task.domain,
+      difficulty: episode.task.difficulty,
+      phase: episode.phase,
+      preset: episode.preset.name,
+      seed: episode.seed,
+      response: response.slice(0, STORED_RESPONSE_CHARS),
+      parsed_answer: scored.parsed.answer.slice(0, STORED_RESPONSE_CHARS),
+      parsed_confidence: scored.parsed.confidence,
+      abstained: scored.parsed.abstained,
+      format: scored.parsed.format,
+      is_correct: scored.grade.correct,
+      score: scored.grade.score,
+      reward: scored.reward.total,
+      components: scored.reward.components,
+      true_answer: episode.task.answer,
+      created_at: episode.created_at,
+      graded_at: this.clock(),
+    };
+  }
+
+  /** Stores graded episodes, then counts them; resolves once the history has them. */
+  async record(records: readonly EpisodeRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.history.append(records);
+    for (const record of records) this.#count(record);
+  }
+
+  #count(record: EpisodeRecord): void {
+    const outcome = outcomeOf(record);
+    this.#overall.add(outcome);
+    this.#byDomain.add(outcome);
+    this.curriculum.record(outcome);
+  }
+
+  running(): RunningCalibration {
+    const r = this.#overall.report();
+    return {
+      episodes: r.count,
+      accuracy: r.accuracy,
+      mean_confidence: r.mean_confidence,
+      ece: r.ece,
+      brier: r.brier,
+      mean_reward: r.mean_reward,
+    };
+  }
+
+  /** All-time metrics, or metrics over the newest `window` matching episodes of the stored history. */
+  metrics(filter: HistoryFilter = {}, window?: number): CalibrationReport {
+    const filtered = Object.values(filter).some((v) => v !== undefined);
+    if (!filtered && window === undefined) return this.#overall.report();
+    return computeMetrics(this.history.recent(filter, window).map(outcomeOf));
+  }
+
+  fingerprint(filter: HistoryFilter = {}, window?: number): Fingerprint {
+    const filtered = Object.values(filter).some((v) => v !== undefined);
+    const reports =
+      !filtered && window === undefined
+        ? this.#byDomain.reports()
+        : computeMetricsBy(this.history.recent(filter, window).map(outcomeOf), "domain");
+    return fingerprintOf(reports, 5, this.bank.domains);
+  }
+
+  /** The observation a reset returns. */
+  observe(episode: PendingEpisode): Observation {
+    const { task } = episode;
+    const prompt = buildPrompt(task, { showDifficulty: episode.showDifficulty });
+    return {
+      episode_id: episode.episode_id,
+      task_id: task.id,
+      question: task.question,
+      choices: task.choices,
+      prompt: prompt.text,
+      messages: prompt.messages,
+      domain: task.domain,
+      difficulty: episode.showDifficulty ? task.difficulty : null,
+      phase: episode.phase,
+      reward_preset: episode.preset.name,
+      calibration: this.running(),
+      is_correct: null,
+      parsed_confidence: null,
+      parsed_answer: null,
+      abstained: null,
+      format: null,
+      format_issues: null,
+      score: null,
+      grading_method: null,
+      reward_components: null,
+      true_answer: null,
+      feedback: null,
+    };
+  }
+
+  /** The observation a step returns. */
+  observeGraded(episode: PendingEpisode, scored: ScoredResponse): Observation {
+    const { parsed, grade, reward } = scored;
+    return {
+      ...this.observe(episode),
+      is_correct: grade.correct,
+      parsed_confidence: parsed.confidence,
+      parsed_answer: parsed.answer,
+      abstained: parsed.abstained,
+      format: parsed.format,
+      format_issues: parsed.issues.map((i) => i.code),
+      score: grade.score,
+      grading_method: grade.method,
+      reward_components: reward.components,
+      true_answer: episode.task.answer,
+      feedback: feedbackLine(episode.task, scored),
+    };
+  }
+}
+
+function feedbackLine(task: Task, { parsed, grade, reward }: ScoredResponse): string {
+  const total = reward.total.toFixed(3);
+  if (
+    parsed.format === "empty" ||
+    parsed.format === "missing_answer" ||
+    parsed.format === "missing_confidence"
+  ) {
+    return `Format problem (${parsed.format}): reply as <confidence>N</confidence><answer>...</answer>. Reward ${total}.`;
+  }
+  if (parsed.abstained) return `Abstained at ${parsed.confidence}% confidence. Reward ${total}.`;
+  const verdict = grade.correct ? "Correct" : `Wrong (the answer is ${task.answer})`;
+  return `${verdict} at ${parsed.confidence}% confidence. Reward ${total}.`;
+}

@@ -1,0 +1,49 @@
+// One graded episode as history keeps it: enough provenance to reproduce its reward.
+import { z } from "zod";
+import { FormatVerdict } from "../core/format-verdict.js";
+import { RewardComponents } from "../core/reward/reward-breakdown.js";
+import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
+
+/** Responses are stored up to this many characters (the reward was computed on the full text). */
+export const STORED_RESPONSE_CHARS = 4000;
+
+export const EPISODE_CHANNELS = ["http", "ws", "batch"] as const;
+
+export const EpisodeRecord = z
+  .object({
+    episode_id: z.string().describe("Episode id"),
+    session_id: z.string().nullable().describe("WebSocket session id, or null for HTTP and batch episodes"),
+    channel: z.enum(EPISODE_CHANNELS).describe("How the episode was played: http, ws or batch (/reward)"),
+    task_id: z.string().describe("Task id; the task can be found or regenerated from it"),
+    domain: Domain,
+    difficulty: Difficulty,
+    phase: Phase,
+    preset: z.string().describe("Reward preset that paid the reward"),
+    seed: z.number().int().nullable().describe("Seed given to reset, if any"),
+    response: z.string().describe(`The model's response, cut to ${STORED_RESPONSE_CHARS} characters`),
+    parsed_answer: z.string().describe("Answer the parser extracted"),
+    parsed_confidence: z.number().int().min(0).max(100).describe("Confidence the reward used (percent)"),
+    abstained: z.boolean().describe("Whether the model said it does not know"),
+    format: FormatVerdict,
+    is_correct: z.boolean().describe("Whether the grader judged the answer correct"),
+    score: z.number().min(0).max(1).describe("Grader's credit in [0, 1]"),
+    reward: z.number().describe("Total reward paid"),
+    components: RewardComponents,
+    true_answer: z.string().describe("Gold answer"),
+    created_at: z.number().describe("When the episode was reset (ms since the epoch)"),
+    graded_at: z.number().describe("When the response was graded (ms since the epoch)"),
+  })
+  .meta({ id: "EpisodeRecord" });
+export type EpisodeRecord = z.infer<typeof EpisodeRecord>;
+
+export function outcomeOf(record: EpisodeRecord) {
+  return {
+    confidence: record.parsed_confidence,
+    correct: record.is_correct,
+    abstained: record.abstained,
+    format: record.format,
+    reward: record.reward,
+    domain: record.domain,
+    difficulty: record.difficulty,
+  };
+}

@@ -1,0 +1,81 @@
+// HTTP episodes addressed by episode_id, bounded in number and age; /step without an id uses the newest.
+import { CalibrationEnv } from "./calibration-env.js";
+import type { EchoService } from "./echo-service.js";
+import { EchoError } from "./errors.js";
+
+export interface HttpEpisodesOptions {
+  /** Most episodes kept at once; the oldest is dropped beyond it. */
+  capacity?: number;
+  /** Episodes untouched this long are dropped (ms). */
+  ttlMs?: number;
+}
+
+export class HttpEpisodes {
+  /** Map order is last-touched order (touching re-inserts), so the first entry is the stalest. */
+  readonly #episodes = new Map<string, { env: CalibrationEnv; touched: number }>();
+  #latest: string | null = null;
+  readonly capacity: number;
+  readonly ttlMs: number;
+
+  constructor(
+    private readonly service: EchoService,
+    options: HttpEpisodesOptions = {},
+  ) {
+    this.capacity = options.capacity ?? 10_000;
+    this.ttlMs = options.ttlMs ?? 30 * 60_000;
+  }
+
+  get size(): number {
+    return this.#episodes.size;
+  }
+
+  /** A fresh environment for a reset; registered under its episode id once reset has drawn. */
+  open(): CalibrationEnv {
+    return new CalibrationEnv(this.service, null, "http");
+  }
+
+  register(env: CalibrationEnv): void {
+    const id = env.episodeId;
+    if (!id) return;
+    this.#episodes.delete(id);
+    this.#episodes.set(id, { env, touched: this.service.clock() });
+    this.#latest = id;
+    this.sweep();
+    while (this.#episodes.size > this.capacity) {
+      const oldest = this.#episodes.keys().next().value as string;
+      this.#episodes.delete(oldest);
+    }
+  }
+
+  /** The episode with this id, or the newest one when no id is given. */
+  get(episodeId: string | undefined): CalibrationEnv {
+    this.sweep();
+    const id = episodeId ?? this.#latest;
+    if (id === null) {
+      throw new EchoError("NO_ACTIVE_EPISODE", "no HTTP episode yet: POST /reset first, then /step");
+    }
+    const entry = this.#episodes.get(id);
+    if (!entry) {
+      throw new EchoError(
+        "EPISODE_NOT_FOUND",
+        `no episode "${id}": it never existed or expired (HTTP episodes last ${Math.round(this.ttlMs / 1000)} s ` +
+          `and at most ${this.capacity} are kept); POST /reset for a new one`,
+        { episode_id: id },
+      );
+    }
+    entry.touched = this.service.clock();
+    this.#episodes.delete(id);
+    this.#episodes.set(id, entry);
+    return entry.env;
+  }
+
+  /** Drops episodes idle for longer than the TTL. */
+  sweep(): void {
+    const cutoff = this.service.clock() - this.ttlMs;
+    for (const [id, entry] of this.#episodes) {
+      if (entry.touched >= cutoff) break;
+      this.#episodes.delete(id);
+      if (this.#latest === id) this.#latest = null;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// What reset accepts: OpenEnv's seed and episode_id plus ECHO's extra keys.
+import { z } from "zod";
+import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
+import { EvalTaskName } from "./eval-tasks.js";
+
+export const ResetOptions = z
+  .object({
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe("Same seed, same question"),
+    episode_id: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe("Id for the new episode (default: a fresh UUID)"),
+    task_id: z.string().min(1).max(200).optional().describe("Play this exact question"),
+    domain: Domain.optional().describe("Draw from this domain only"),
+    difficulty: Difficulty.optional().describe("Draw at this difficulty only"),
+    phase: Phase.optional().describe(
+      "Draw with this phase's difficulty mix (default: the curriculum's phase)",
+    ),
+    reward_preset: z.string().min(1).max(64).optional().describe("Reward preset for this episode"),
+    task: EvalTaskName.optional().describe("Draw for one of the evaluation tasks (see GET /tasks)"),
+  })
+  .loose()
+  .meta({ id: "ResetRequest" });
+export type ResetOptions = z.infer<typeof ResetOptions>;

@@ -1,0 +1,93 @@
+// Builds the Fastify app (never listens): zod validation and OpenAPI, WebSocket support, the error handler
+// and the routes from one explicit list. Tests drive it with inject(); main.ts listens.
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import websocket from "@fastify/websocket";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { EchoService } from "../env/echo-service.js";
+import { HttpEpisodes } from "../env/http-episodes.js";
+import { SessionRegistry } from "../env/sessions.js";
+import { VERSION } from "../version.js";
+import type { EnvConfig } from "./config.js";
+import { registerErrorHandler } from "./errors.js";
+import { ROUTES } from "./routes/index.js";
+
+export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+export const WS_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    echo: EchoService;
+    httpEpisodes: HttpEpisodes;
+    sessions: SessionRegistry;
+    config: EnvConfig;
+  }
+}
+
+export interface BuildOptions {
+  config: EnvConfig;
+  service: EchoService;
+  logger?: FastifyServerOptions["logger"];
+  /** Check every reply against its zod schema (tests turn this on; it costs time per reply). */
+  validateResponses?: boolean;
+}
+
+export type EchoApp = FastifyInstance;
+
+export async function buildApp(options: BuildOptions): Promise<EchoApp> {
+  const { config, service } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: "x-request-id",
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(
+    options.validateResponses ? serializerCompiler : () => (data: unknown) => JSON.stringify(data),
+  );
+
+  // An empty body counts as {} (curl -X POST /reset), otherwise Fastify's safe JSON parser decides.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (typeof body === "string" && body.trim() === "") return done(null, {});
+    return parseJson(request, body as string, done);
+  });
+
+  app.decorate("echo", service);
+  app.decorate("config", config);
+  app.decorate("httpEpisodes", new HttpEpisodes(service, { ttlMs: config.SESSION_TIMEOUT_S * 1000 }));
+  app.decorate(
+    "sessions",
+    new SessionRegistry(service, config.MAX_CONCURRENT_ENVS, config.SESSION_TIMEOUT_S * 1000),
+  );
+
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "ECHO calibration environment",
+        description:
+          "An OpenEnv environment that rewards language models for calibrated confidence. " +
+          "Speaks the openenv-http/1.x profile: /reset, /step, /state, /ws, plus batch rewards and metrics.",
+        version: VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
+
+  for (const route of ROUTES) await app.register(route);
+  // OpenEnv clients and `openenv validate` read the document here; Swagger UI serves it at /docs/json too.
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,40 @@
+// POST /mcp: JSON-RPC 2.0, answered the way OpenEnv's reference answers for an environment without MCP tools.
+import type { FastifyPluginAsync } from "fastify";
+
+const rpcError = (id: unknown, code: number, message: string) => ({
+  jsonrpc: "2.0" as const,
+  id: typeof id === "string" || typeof id === "number" ? id : null,
+  error: { code, message, data: null },
+});
+
+/** The JSON-RPC reply for a raw request body. */
+export function mcpReply(raw: string): ReturnType<typeof rpcError> {
+  let message: unknown;
+  try {
+    message = JSON.parse(raw);
+  } catch {
+    return rpcError(null, -32700, "Parse error");
+  }
+  if (typeof message !== "object" || message === null || Array.isArray(message)) {
+    return rpcError(null, -32600, "Invalid Request");
+  }
+  const m = message as Record<string, unknown>;
+  if (m.jsonrpc !== "2.0" || typeof m.method !== "string") return rpcError(m.id, -32600, "Invalid Request");
+  return rpcError(m.id, -32603, "Environment does not support MCP");
+}
+
+// Encapsulated so its raw-body parser does not leak: malformed JSON must get -32700 with HTTP 200, not a 422.
+export const mcpRoutes: FastifyPluginAsync = async (app) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
+  app.post(
+    "/mcp",
+    {
+      schema: {
+        summary: "MCP over JSON-RPC 2.0 (this environment has no MCP tools)",
+        tags: ["openenv"],
+      },
+    },
+    async (request) => mcpReply(typeof request.body === "string" ? request.body : ""),
+  );
+};

@@ -1,0 +1,159 @@
+// The task bank: generators + curated bank + cached Hub datasets behind one lookup and one summary.
+import { z } from "zod";
+import { DIFFICULTIES, type Difficulty, DOMAINS, type Domain } from "../core/taxonomy.js";
+import { Bucket, type SourceKind } from "./bucket.js";
+import type { Generator } from "./generators/generator.js";
+import { SOURCE_KINDS, type Task } from "./task.js";
+
+export const BankOptions = z
+  .object({
+    domains: z
+      .array(z.enum(DOMAINS))
+      .min(1)
+      .default([...DOMAINS])
+      .describe("Domains the bank serves"),
+    sources: z
+      .array(z.enum(SOURCE_KINDS))
+      .min(1)
+      .default([...SOURCE_KINDS])
+      .describe("Sources the bank draws from: generated, curated, hub (cached real datasets)"),
+    source_weights: z
+      .partialRecord(z.enum(SOURCE_KINDS), z.number().min(0))
+      .default({})
+      .describe("Relative weight of each source inside a domain x difficulty bucket (default 1 each)"),
+    domain_weights: z
+      .partialRecord(z.enum(DOMAINS), z.number().min(0))
+      .default({})
+      .describe("Relative weight of each domain when none is requested (default 1 each)"),
+    generated_pool_size: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(1000)
+      .describe("Items per generator x difficulty in the sampling pool (any index stays reachable by id)"),
+  })
+  .meta({ id: "BankOptions" });
+export type BankOptions = z.infer<typeof BankOptions>;
+export type BankOptionsInput = z.input<typeof BankOptions>;
+
+export const BankSummary = z
+  .object({
+    total: z
+      .number()
+      .int()
+      .describe("Tasks available for sampling (generated pools counted at their pool size)"),
+    counts: z
+      .array(
+        z.object({
+          domain: z.enum(DOMAINS),
+          difficulty: z.enum(DIFFICULTIES),
+          source: z.enum(SOURCE_KINDS),
+          count: z.number().int(),
+        }),
+      )
+      .describe("Counts per domain x difficulty x source; empty combinations are left out"),
+  })
+  .meta({ id: "BankSummary" });
+export type BankSummary = z.infer<typeof BankSummary>;
+
+export interface BankInput {
+  generators: readonly Generator[];
+  curated: readonly Task[];
+  hub: readonly Task[];
+  options?: BankOptionsInput;
+}
+
+const bucketKey = (domain: Domain, difficulty: Difficulty) => `${domain}/${difficulty}`;
+
+export class TaskBank {
+  readonly options: BankOptions;
+  readonly #byId = new Map<string, Task>();
+  readonly #buckets = new Map<string, Bucket[]>();
+  readonly #generators: readonly Generator[];
+
+  constructor(input: BankInput) {
+    this.options = BankOptions.parse(input.options ?? {});
+    const domains = new Set<Domain>(this.options.domains);
+    const sources = new Set<SourceKind>(this.options.sources);
+    this.#generators = input.generators.filter((g) => domains.has(g.domain));
+
+    const concrete = new Map<string, { source: SourceKind; tasks: Task[] }[]>();
+    for (const task of [...input.curated, ...input.hub]) {
+      if (this.#byId.has(task.id)) throw new Error(`duplicate task id ${task.id} in the bank`);
+      this.#byId.set(task.id, task);
+      if (!domains.has(task.domain) || !sources.has(task.source.kind)) continue;
+      const key = bucketKey(task.domain, task.difficulty);
+      const groups = concrete.get(key) ?? [];
+      let group = groups.find((g) => g.source === task.source.kind);
+      if (!group) {
+        group = { source: task.source.kind, tasks: [] };
+        groups.push(group);
+      }
+      group.tasks.push(task);
+      concrete.set(key, groups);
+    }
+
+    for (const domain of this.options.domains) {
+      for (const difficulty of DIFFICULTIES) {
+        const key = bucketKey(domain, difficulty);
+        const buckets: Bucket[] = [];
+        if (sources.has("generated")) {
+          for (const g of this.#generators.filter((gen) => gen.domain === domain)) {
+            const size = this.options.generated_pool_size;
+            buckets.push(new Bucket(domain, difficulty, "generated", size, (i) => g.generate(difficulty, i)));
+          }
+        }
+        for (const group of concrete.get(key) ?? []) {
+          buckets.push(Bucket.of(domain, difficulty, group.source, group.tasks));
+        }
+        this.#buckets.set(key, buckets);
+      }
+    }
+  }
+
+  /** Finds a task by id: curated and Hub tasks by lookup, generated ones by regenerating them. */
+  get(id: string): Task | undefined {
+    const known = this.#byId.get(id);
+    if (known) return known;
+    const match = /^gen\/([a-z0-9-]+)\/v(\d+)\/(easy|medium|hard)\/(\d{1,9})$/.exec(id);
+    if (!match) return undefined;
+    const [, name, version, difficulty, index] = match;
+    const generator = this.#generators.find((g) => g.name === name && g.version === Number(version));
+    return generator?.generate(difficulty as Difficulty, Number(index));
+  }
+
+  /** The buckets of one domain x difficulty, one per source (and per generator); empty ones left out. */
+  buckets(domain: Domain, difficulty: Difficulty): readonly Bucket[] {
+    return (this.#buckets.get(bucketKey(domain, difficulty)) ?? []).filter((b) => b.size > 0);
+  }
+
+  sourceWeight(source: SourceKind): number {
+    return this.options.source_weights[source] ?? 1;
+  }
+
+  domainWeight(domain: Domain): number {
+    return this.options.domain_weights[domain] ?? 1;
+  }
+
+  get domains(): readonly Domain[] {
+    return this.options.domains;
+  }
+
+  summary(): BankSummary {
+    const counts: BankSummary["counts"] = [];
+    for (const domain of this.options.domains) {
+      for (const difficulty of DIFFICULTIES) {
+        const bySource = new Map<SourceKind, number>();
+        for (const b of this.buckets(domain, difficulty)) {
+          bySource.set(b.source, (bySource.get(b.source) ?? 0) + b.size);
+        }
+        for (const source of SOURCE_KINDS) {
+          const count = bySource.get(source);
+          if (count) counts.push({ domain, difficulty, source, count });
+        }
+      }
+    }
+    return { total: counts.reduce((sum, c) => sum + c.count, 0), counts };
+  }
+}

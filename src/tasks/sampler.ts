@@ -1,0 +1,112 @@
+// Seeded task sampling: the same seed gives the same sequence, and no task repeats within a bucket until
+// the bucket is exhausted.
+import { ADVERSARIAL_SHARE, drawDifficulty } from "../core/curriculum.js";
+import { createRng, hashSeed, type Rng } from "../core/rng.js";
+import type { Difficulty, Domain, Phase } from "../core/taxonomy.js";
+import type { TaskBank } from "./bank.js";
+import type { Bucket } from "./bucket.js";
+import type { Task } from "./task.js";
+
+export interface SampleRequest {
+  domain?: Domain | undefined;
+  difficulty?: Difficulty | undefined;
+  /** Drives the difficulty mix when no difficulty is given (default 1). */
+  phase?: Phase | undefined;
+  /** Only adversarial items (where the chosen bucket has any). */
+  adversarial?: boolean | undefined;
+}
+
+export class SampleError extends Error {}
+
+function weightedPick<T>(rng: Rng, items: readonly T[], weight: (item: T) => number): T | undefined {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  if (total <= 0) return undefined;
+  let u = rng.next() * total;
+  for (const item of items) {
+    u -= weight(item);
+    if (u < 0) return item;
+  }
+  return items[items.length - 1];
+}
+
+/** Picks the bucket (domain, difficulty, source) for one draw; throws SampleError when nothing matches. */
+function pickBucket(
+  bank: TaskBank,
+  rng: Rng,
+  request: SampleRequest,
+): { bucket: Bucket; adversarial: boolean } {
+  const domains = request.domain ? [request.domain] : bank.domains.filter((d) => bank.domainWeight(d) > 0);
+  if (request.domain && !bank.domains.includes(request.domain)) {
+    throw new SampleError(
+      `domain '${request.domain}' is not served; this bank serves: ${bank.domains.join(", ")}`,
+    );
+  }
+  const phase = request.phase ?? 1;
+  const difficulty = request.difficulty ?? drawDifficulty(phase, rng.next());
+  const withTasks = domains.filter((d) => bank.buckets(d, difficulty).length > 0);
+  const domain = request.domain ?? weightedPick(rng, withTasks, (d) => bank.domainWeight(d));
+  if (!domain || !withTasks.includes(domain)) {
+    throw new SampleError(`no tasks for ${request.domain ?? "any domain"} at difficulty '${difficulty}'`);
+  }
+  const wantAdversarial =
+    request.adversarial ?? (phase === 3 && difficulty === "hard" && rng.chance(ADVERSARIAL_SHARE));
+  let buckets = bank.buckets(domain, difficulty);
+  if (wantAdversarial) {
+    const adversarial = buckets.filter((b) => b.adversarialIndices().length > 0);
+    if (adversarial.length > 0) buckets = adversarial;
+    else if (request.adversarial)
+      throw new SampleError(`no adversarial tasks for ${domain} at '${difficulty}'`);
+  }
+  const bucket = weightedPick(rng, buckets, (b) => bank.sourceWeight(b.source)) ?? buckets[0];
+  if (!bucket) throw new SampleError(`no tasks for ${domain} at difficulty '${difficulty}'`);
+  return { bucket, adversarial: wantAdversarial && bucket.adversarialIndices().length > 0 };
+}
+
+/** One task as a pure function of (seed, request): what `reset(seed=...)` uses. */
+export function sampleTask(bank: TaskBank, seed: number, request: SampleRequest = {}): Task {
+  const rng = createRng(hashSeed("sample", seed));
+  const { bucket, adversarial } = pickBucket(bank, rng, request);
+  if (adversarial) return bucket.get(rng.pick(bucket.adversarialIndices()));
+  return bucket.get(rng.int(0, bucket.size - 1));
+}
+
+/** A stream of draws without repeats inside each bucket until it is exhausted, then a fresh order. */
+export class TaskSampler {
+  readonly #rng: Rng;
+  readonly #orders = new Map<string, { order: Uint32Array; cursor: number; epoch: number }>();
+
+  constructor(
+    private readonly bank: TaskBank,
+    private readonly seed: number,
+  ) {
+    this.#rng = createRng(hashSeed("sampler", seed));
+  }
+
+  next(request: SampleRequest = {}): Task {
+    const { bucket, adversarial } = pickBucket(this.bank, this.#rng, request);
+    const pool = adversarial ? bucket.adversarialIndices() : null;
+    const size = pool ? pool.length : bucket.size;
+    const key = `${bucket.domain}/${bucket.difficulty}/${bucket.source}/${bucket.get(0).source.dataset}/${pool ? "adv" : "all"}`;
+    let state = this.#orders.get(key);
+    if (!state || state.cursor >= state.order.length) {
+      const epoch = state ? state.epoch + 1 : 0;
+      state = { order: permutation(size, hashSeed(this.seed, key, epoch)), cursor: 0, epoch };
+      this.#orders.set(key, state);
+    }
+    const slot = state.order[state.cursor++] as number;
+    return bucket.get(pool ? (pool[slot] as number) : slot);
+  }
+}
+
+function permutation(size: number, seed: number): Uint32Array {
+  const out = new Uint32Array(size);
+  for (let i = 0; i < size; i++) out[i] = i;
+  const rng = createRng(seed);
+  for (let i = size - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    const t = out[i] as number;
+    out[i] = out[j] as number;
+    out[j] = t;
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+// Builds the app for a test on the embedded bank, with replies checked against their schemas; closed after.
+import { afterEach } from "vitest";
+import { buildApp, type EchoApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { createService } from "../../src/server/create-service.js";
+
+const open: EchoApp[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((app) => app.close()));
+});
+
+export async function build(env: Record<string, string> = {}): Promise<EchoApp> {
+  const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ...env });
+  const { service } = createService(config);
+  const app = await buildApp({ config, service, validateResponses: true });
+  open.push(app);
+  return app;
+}

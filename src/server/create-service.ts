@@ -4,10 +4,7 @@ import { getPreset } from "../core/reward/presets.js";
 import { EchoService } from "../env/echo-service.js";
 import type { HistoryStore } from "../store/history-store.js";
 import { MemoryHistory } from "../store/memory-history.js";
-import { TaskBank } from "../tasks/bank.js";
-import { GENERATORS } from "../tasks/generators/index.js";
-import { loadCuratedTasks } from "../tasks/sources/curated.js";
-import { loadCachedHubTasks } from "../tasks/sources/hub/load-cached.js";
+import { loadBank } from "../tasks/load-bank.js";
 import type { EnvConfig } from "./config.js";
 
 export interface CreatedService {
@@ -20,17 +17,11 @@ export function createService(
   overrides: { history?: HistoryStore; clock?: () => number } = {},
 ): CreatedService {
   getPreset(config.REWARD_PRESET); // throws a RangeError naming the valid presets
-  const hub = loadCachedHubTasks(config.ECHO_DATA_DIR);
-  const bank = new TaskBank({
-    generators: GENERATORS,
-    curated: loadCuratedTasks(),
-    hub: hub.tasks,
-    options: {
-      ...(config.ECHO_DOMAINS ? { domains: config.ECHO_DOMAINS } : {}),
-      ...(config.ECHO_SOURCES ? { sources: config.ECHO_SOURCES } : {}),
-      ...(config.ECHO_DOMAIN_WEIGHTS ? { domain_weights: config.ECHO_DOMAIN_WEIGHTS } : {}),
-      ...(config.ECHO_SOURCE_WEIGHTS ? { source_weights: config.ECHO_SOURCE_WEIGHTS } : {}),
-    },
+  const { bank, warnings } = loadBank(config.ECHO_DATA_DIR, {
+    ...(config.ECHO_DOMAINS ? { domains: config.ECHO_DOMAINS } : {}),
+    ...(config.ECHO_SOURCES ? { sources: config.ECHO_SOURCES } : {}),
+    ...(config.ECHO_DOMAIN_WEIGHTS ? { domain_weights: config.ECHO_DOMAIN_WEIGHTS } : {}),
+    ...(config.ECHO_SOURCE_WEIGHTS ? { source_weights: config.ECHO_SOURCE_WEIGHTS } : {}),
   });
   const service = new EchoService({
     bank,
@@ -41,5 +32,5 @@ export function createService(
     ...(overrides.clock ? { clock: overrides.clock } : {}),
   });
   service.restore();
-  return { service, warnings: hub.warnings };
+  return { service, warnings };
 }

@@ -57,7 +57,9 @@ function pickBucket(
     else if (request.adversarial)
       throw new SampleError(`no adversarial tasks for ${domain} at '${difficulty}'`);
   }
-  const bucket = weightedPick(rng, buckets, (b) => bank.sourceWeight(b.source)) ?? buckets[0];
+  // A source's weight is shared among its buckets, so two generators do not double "generated".
+  const perSource = (b: Bucket) => buckets.filter((x) => x.source === b.source).length;
+  const bucket = weightedPick(rng, buckets, (b) => bank.sourceWeight(b.source) / perSource(b)) ?? buckets[0];
   if (!bucket) throw new SampleError(`no tasks for ${domain} at difficulty '${difficulty}'`);
   return { bucket, adversarial: wantAdversarial && bucket.adversarialIndices().length > 0 };
 }

@@ -81,3 +81,33 @@ describe("TaskSampler", () => {
     expect(ids.every((id) => /^gen\/toy-sum\/v1\/medium\/[0-7]$/.test(id))).toBe(true);
   });
 });
+
+describe("source weights", () => {
+  it("shares a source's weight among its buckets and honours configured weights", () => {
+    const second = { ...toyGenerator, name: "toy-two" } as typeof toyGenerator;
+    const mixed = new TaskBank({
+      generators: [toyGenerator, second],
+      curated: Array.from({ length: 5 }, (_, i) => fakeTask("math", "easy", i)),
+      hub: [],
+      options: { generated_pool_size: 5 },
+    });
+    const count = (b: TaskBank) => {
+      let curated = 0;
+      for (let seed = 0; seed < 2000; seed++) {
+        if (sampleTask(b, seed, { domain: "math", difficulty: "easy" }).source.kind === "curated") curated++;
+      }
+      return curated / 2000;
+    };
+    // Two generators share "generated": curated still gets about half the draws, not a third.
+    expect(count(mixed)).toBeGreaterThan(0.44);
+    expect(count(mixed)).toBeLessThan(0.56);
+    const weighted = new TaskBank({
+      generators: [toyGenerator],
+      curated: Array.from({ length: 5 }, (_, i) => fakeTask("math", "easy", i)),
+      hub: [],
+      options: { source_weights: { curated: 3, generated: 1 } },
+    });
+    expect(count(weighted)).toBeGreaterThan(0.7);
+    expect(count(weighted)).toBeLessThan(0.8);
+  });
+});

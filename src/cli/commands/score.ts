@@ -1,0 +1,109 @@
+// `echo-env score`: parse, grade and reward one response given on the command line.
+import type { Command } from "commander";
+import { GRADER_KINDS, type GraderKind, type GradingSpec } from "../../core/grading/grade-result.js";
+import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
+import { scoreResponse } from "../../core/score-response.js";
+import { loadBank } from "../../tasks/load-bank.js";
+import { optionLetter } from "../../tasks/task.js";
+import { type CliIo, fixed, processIo, table } from "../io.js";
+
+export interface ScoreOptions {
+  taskId?: string | undefined;
+  gold?: string | undefined;
+  grader?: string | undefined;
+  choices?: string | undefined;
+  aliases?: string | undefined;
+  preset?: string | undefined;
+  json?: boolean | undefined;
+  dataDir?: string | undefined;
+}
+
+const splitList = (value: string | undefined) =>
+  (value ?? "")
+    .split("|")
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The grading spec from --task-id, or from --gold (+ --grader, --choices, --aliases). */
+function specFrom(options: ScoreOptions, io: CliIo): GradingSpec | string {
+  if (options.taskId) {
+    const { bank } = loadBank(options.dataDir ?? io.env.ECHO_DATA_DIR ?? "data");
+    return bank.get(options.taskId) ?? `no task with id "${options.taskId}" (try 'echo-env tasks list')`;
+  }
+  if (options.gold === undefined)
+    return "give --task-id ID, or --gold ANSWER (with --grader/--choices/--aliases)";
+  const choices = splitList(options.choices);
+  const grader = (options.grader ??
+    (choices.length > 0
+      ? "multiple_choice"
+      : Number.isFinite(Number(options.gold))
+        ? "numeric"
+        : "free_text")) as GraderKind;
+  if (!GRADER_KINDS.includes(grader)) return `--grader must be one of ${GRADER_KINDS.join(", ")}`;
+  if (grader !== "multiple_choice")
+    return { grader, answer: options.gold, aliases: splitList(options.aliases) };
+  const index = options.gold.trim().toUpperCase().charCodeAt(0) - 65;
+  if (options.gold.trim().length !== 1 || index < 0 || index >= choices.length) {
+    return `for multiple choice, --gold is the correct option's letter (A to ${optionLetter(Math.max(0, choices.length - 1))})`;
+  }
+  return { grader, answer: optionLetter(index), aliases: [], choices, answer_index: index };
+}
+
+export function runScore(response: string, options: ScoreOptions, io: CliIo = processIo): number {
+  const preset = options.preset ?? io.env.REWARD_PRESET ?? "calibrated";
+  if (!PRESET_NAMES.includes(preset as (typeof PRESET_NAMES)[number])) {
+    io.stderr.write(`error: unknown preset "${preset}"; valid presets: ${PRESET_NAMES.join(", ")}\n`);
+    return 2;
+  }
+  const spec = specFrom(options, io);
+  if (typeof spec === "string") {
+    io.stderr.write(`error: ${spec}\n`);
+    return 2;
+  }
+  const { parsed, grade, reward } = scoreResponse(spec, response, getPreset(preset));
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ parsed, grade, reward }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `confidence  ${parsed.confidence} (${parsed.confidence_source})`,
+    `answer      ${JSON.stringify(parsed.answer)}${parsed.abstained ? " (abstained)" : ""}`,
+    `format      ${parsed.format}${parsed.issues.length ? ` [${parsed.issues.map((i) => i.code).join(", ")}]` : ""}`,
+    `grade       ${grade.correct ? "correct" : "wrong"} (score ${fixed(grade.score)}, ${grade.method})`,
+    `gold        ${spec.answer}`,
+    "",
+    `reward (${reward.preset})  ${fixed(reward.total, 4)}`,
+    table([
+      ["component", "value"],
+      ...Object.entries(reward.components).map(([name, value]) => [name, fixed(value, 4)]),
+    ]),
+  ];
+  io.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+export function registerScore(program: Command): Command {
+  return program
+    .command("score")
+    .description("Parse, grade and reward one response, printing the reward breakdown")
+    .argument("<response>", 'the model response, e.g. "<confidence>70</confidence><answer>4</answer>"')
+    .option("--task-id <id>", "grade against a task of the bank (e.g. curated/factual/easy/001)")
+    .option("--gold <answer>", "the gold answer (a number, text, or the correct option's letter)")
+    .option("--grader <kind>", `how to grade with --gold: ${GRADER_KINDS.join(", ")}`)
+    .option("--choices <a|b|c>", "options for multiple choice, separated by |")
+    .option("--aliases <a|b>", "other accepted answers, separated by |")
+    .option(
+      "--preset <name>",
+      `reward preset: ${PRESET_NAMES.join(", ")} (default: $REWARD_PRESET or calibrated)`,
+    )
+    .option("--data-dir <dir>", "data directory with cached datasets (default: $ECHO_DATA_DIR or ./data)")
+    .option("--json", "print the full result as JSON")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  echo-env score "<confidence>70</confidence><answer>4</answer>" --gold 4\n' +
+        '  echo-env score "<confidence>90</confidence><answer>B</answer>" --gold B --choices "Mars|Venus|Earth"\n',
+    )
+    .action((response: string, options: ScoreOptions) => {
+      process.exitCode = runScore(response, options);
+    });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { runScore } from "../../src/cli/commands/score.js";
+import { captureIo } from "../helpers/capture-io.js";
+
+describe("echo-env score", () => {
+  it("prints the parse, grade and reward breakdown", () => {
+    const io = captureIo();
+    expect(runScore("<confidence>70</confidence><answer>4</answer>", { gold: "4" }, io)).toBe(0);
+    expect(io.out()).toContain("grade       correct");
+    expect(io.out()).toContain("reward (calibrated)  0.7050");
+    expect(io.out()).toMatch(/accuracy\s+0\.5000/);
+  });
+
+  it("reproduces the original ECHO live proof with --preset echo", () => {
+    const io = captureIo();
+    runScore("<confidence>99</confidence><answer>5</answer>", { gold: "4", preset: "echo", json: true }, io);
+    const result = JSON.parse(io.out());
+    expect(result.reward.total).toBeCloseTo(-1.184, 3);
+    expect(result.parsed.confidence).toBe(99);
+  });
+
+  it("grades multiple choice by letter and bank tasks by id", () => {
+    const mc = captureIo();
+    runScore("<confidence>80</confidence><answer>B</answer>", { gold: "B", choices: "Mars|Venus|Earth" }, mc);
+    expect(mc.out()).toContain("grade       correct");
+    const byId = captureIo({ ECHO_DATA_DIR: "/nonexistent-echo" });
+    expect(
+      runScore("<confidence>60</confidence><answer>x</answer>", { taskId: "curated/factual/easy/001" }, byId),
+    ).toBe(0);
+    expect(byId.out()).toContain("grade       wrong");
+  });
+
+  it("explains bad usage with exit code 2", () => {
+    const cases: [Parameters<typeof runScore>[1], RegExp][] = [
+      [{}, /give --task-id ID, or --gold ANSWER/],
+      [{ gold: "4", preset: "nope" }, /unknown preset "nope"; valid presets: echo, rlcr, calibrated/],
+      [{ gold: "Z", choices: "a|b" }, /correct option's letter \(A to B\)/],
+      [{ gold: "4", grader: "magic" }, /--grader must be one of/],
+      [{ taskId: "no/such/task" }, /no task with id "no\/such\/task"/],
+    ];
+    for (const [options, message] of cases) {
+      const io = captureIo({ ECHO_DATA_DIR: "/nonexistent-echo" });
+      expect(runScore("<confidence>1</confidence><answer>1</answer>", options, io)).toBe(2);
+      expect(io.err()).toMatch(message);
+    }
+  });
+});

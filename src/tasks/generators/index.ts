@@ -1,0 +1,60 @@
+// The explicit registry of procedural generators, and regeneration of a task from its id alone.
+import { DIFFICULTIES, type Difficulty } from "../../core/taxonomy.js";
+import type { Task } from "../task.js";
+import { arithmeticGenerator } from "./arithmetic.js";
+import { dateArithmeticGenerator } from "./date-arithmetic.js";
+import type { Generator } from "./generator.js";
+import { logicSequenceGenerator } from "./logic-sequence.js";
+import { logicSyllogismGenerator } from "./logic-syllogism.js";
+import { pythonOutputGenerator } from "./python-output.js";
+import { unitConversionGenerator } from "./unit-conversion.js";
+
+export const GENERATORS: readonly Generator[] = [
+  arithmeticGenerator,
+  unitConversionGenerator,
+  dateArithmeticGenerator,
+  logicSequenceGenerator,
+  logicSyllogismGenerator,
+  pythonOutputGenerator,
+];
+
+/** The generator registered under `name`, or null. */
+export function getGenerator(name: string): Generator | null {
+  return GENERATORS.find((g) => g.name === name) ?? null;
+}
+
+export interface GeneratedId {
+  name: string;
+  version: number;
+  difficulty: Difficulty;
+  index: number;
+}
+
+const ID_PATTERN = /^gen\/([a-z0-9]+(?:-[a-z0-9]+)*)\/v(0|[1-9]\d*)\/([a-z]+)\/(0|[1-9]\d*)$/;
+
+/**
+ * Reads a generated task id; null for anything else. Only the canonical spelling parses (no leading zeros),
+ * so each task has exactly one id.
+ * @example parseGeneratedId("gen/arithmetic/v1/hard/981") // { name: "arithmetic", version: 1, difficulty: "hard", index: 981 }
+ */
+export function parseGeneratedId(id: string): GeneratedId | null {
+  const m = ID_PATTERN.exec(id);
+  if (!m) return null;
+  const difficulty = DIFFICULTIES.find((d) => d === m[3]);
+  const version = Number(m[2]);
+  const index = Number(m[4]);
+  if (!difficulty || !Number.isSafeInteger(version) || !Number.isSafeInteger(index)) return null;
+  return { name: m[1] as string, version, difficulty, index };
+}
+
+/**
+ * Regenerates a task from its id alone; null when the id is malformed, the generator unknown, or the version
+ * is not the one this build produces (older versions cannot be reproduced).
+ */
+export function generateById(id: string): Task | null {
+  const parsed = parseGeneratedId(id);
+  if (!parsed) return null;
+  const generator = getGenerator(parsed.name);
+  if (!generator || generator.version !== parsed.version) return null;
+  return generator.generate(parsed.difficulty, parsed.index);
+}

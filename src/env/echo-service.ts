@@ -102,7 +102,8 @@ export class EchoService {
   }
 
   /** Draws the question for a reset. */
-  begin(options: ResetOptions): PendingEpisode {
+  begin(resetOptions: ResetOptions): PendingEpisode {
+    const options = withoutNulls(resetOptions);
     const preset = this.preset(options.reward_preset);
     const evalTask = options.task ? EVAL_TASKS[options.task] : undefined;
     const draw: ReturnType<typeof evalDraw> | Partial<ReturnType<typeof evalDraw>> = evalTask
@@ -268,6 +269,13 @@ export class EchoService {
       feedback: feedbackLine(episode.task, scored),
     };
   }
+}
+
+type NoNulls<T> = { [K in keyof T]: Exclude<T[K], null> };
+
+/** OpenEnv clients send None for "not given"; treat null like absent. */
+function withoutNulls<T extends object>(value: T): NoNulls<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as NoNulls<T>;
 }
 
 function feedbackLine(task: Task, { parsed, grade, reward }: ScoredResponse): string {

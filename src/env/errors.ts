@@ -15,6 +15,9 @@ export const ERROR_TABLE = {
   CAPACITY_REACHED: { status: 503, summary: "The server holds as many sessions as it is allowed to" },
   UNAUTHORIZED: { status: 401, summary: "A valid API key is required" },
   NOT_FOUND: { status: 404, summary: "No such route" },
+  BAD_REQUEST: { status: 400, summary: "The request could not be read (e.g. a bad Content-Length)" },
+  BODY_TOO_LARGE: { status: 413, summary: "The request body is larger than the server accepts" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: "The body's Content-Type is not application/json" },
   INTERNAL_ERROR: { status: 500, summary: "Unexpected server error" },
 } as const satisfies Record<string, { status: number; summary: string }>;
 

@@ -5,28 +5,23 @@ import { EvalTaskName } from "./eval-tasks.js";
 
 export const ResetOptions = z
   .object({
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional()
-      .describe("Same seed, same question"),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().describe("Same seed, same question"),
     episode_id: z
       .string()
       .min(1)
       .max(255)
-      .optional()
+      .nullish()
       .describe("Id for the new episode (default: a fresh UUID)"),
-    task_id: z.string().min(1).max(200).optional().describe("Play this exact question"),
-    domain: Domain.optional().describe("Draw from this domain only"),
-    difficulty: Difficulty.optional().describe("Draw at this difficulty only"),
-    phase: Phase.optional().describe(
+    task_id: z.string().min(1).max(200).nullish().describe("Play this exact question"),
+    domain: Domain.nullish().describe("Draw from this domain only"),
+    difficulty: Difficulty.nullish().describe("Draw at this difficulty only"),
+    phase: Phase.nullish().describe(
       "Draw with this phase's difficulty mix (default: the curriculum's phase)",
     ),
-    reward_preset: z.string().min(1).max(64).optional().describe("Reward preset for this episode"),
-    task: EvalTaskName.optional().describe("Draw for one of the evaluation tasks (see GET /tasks)"),
+    reward_preset: z.string().min(1).max(64).nullish().describe("Reward preset for this episode"),
+    task: EvalTaskName.nullish().describe("Draw for one of the evaluation tasks (see GET /tasks)"),
   })
   .loose()
-  .meta({ id: "ResetRequest" });
+  .meta({ id: "ResetRequest" })
+  .describe("null counts as absent, as in OpenEnv's reference server");
 export type ResetOptions = z.infer<typeof ResetOptions>;

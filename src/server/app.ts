@@ -3,7 +3,7 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -46,6 +46,12 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: "x-request-id",
+    // Errors raised before routing (e.g. a bad percent-encoding in the URL) get the same body as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply)
+        .code(400)
+        .send({ detail: `${error.message}; check the URL's percent-encoding`, code: "BAD_REQUEST" });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

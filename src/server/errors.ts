@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { EchoError } from "../env/errors.js";
+import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
 
 export interface ValidationDetail {
   type: string;
@@ -29,6 +29,18 @@ function pathOf(instancePath: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/** Fastify's own client errors, reported under codes from our table with a message saying what to send. */
+const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: (limit: number) => string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: "BODY_TOO_LARGE",
+    detail: (limit) => `request body is larger than the ${limit} bytes accepted; send less, or split a batch`,
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    detail: () => "unsupported Content-Type; send the body as JSON with Content-Type: application/json",
+  },
+};
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof EchoError) {
@@ -44,19 +56,27 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(422).send({ detail, code: "VALIDATION_ERROR" });
     }
     if (
+      error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
       error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
       (error.statusCode === 400 && error instanceof SyntaxError)
     ) {
+      // Fastify's safe parser also lands here for __proto__ / constructor.prototype keys.
+      const msg =
+        "request body is not valid JSON (or has a forbidden __proto__ key); send a JSON object, e.g. {}";
       return reply.code(422).send({
-        detail: [
-          { type: "json_invalid", loc: ["body"], msg: `request body is not valid JSON: ${error.message}` },
-        ],
+        detail: [{ type: "json_invalid", loc: ["body"], msg }],
         code: "VALIDATION_ERROR",
       });
     }
+    const mapped = FASTIFY_CODES[error.code];
+    if (mapped) {
+      const detail = mapped.detail(request.routeOptions.bodyLimit);
+      return reply.code(ERROR_TABLE[mapped.code].status).send({ detail, code: mapped.code });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ detail: error.message, code: error.code ?? "BAD_REQUEST" });
+      const code = status === 400 || !error.code ? "BAD_REQUEST" : error.code;
+      return reply.code(status).send({ detail: error.message, code });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply.code(500).send({ detail: "internal server error", code: "INTERNAL_ERROR" });

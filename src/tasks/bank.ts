@@ -1,5 +1,6 @@
 // The task bank: generators + curated bank + cached Hub datasets behind one lookup and one summary.
 import { z } from "zod";
+import { hashSeed } from "../core/rng.js";
 import { DIFFICULTIES, type Difficulty, DOMAINS, type Domain } from "../core/taxonomy.js";
 import { Bucket, type SourceKind } from "./bucket.js";
 import type { Generator } from "./generators/generator.js";
@@ -56,6 +57,21 @@ export const BankSummary = z
   })
   .meta({ id: "BankSummary" });
 export type BankSummary = z.infer<typeof BankSummary>;
+
+/** Which sampleable tasks a listing holds; every field left out matches everything. */
+export interface TaskFilter {
+  domain?: Domain | undefined;
+  /** Only these difficulties (e.g. the ones a curriculum phase draws). */
+  difficulties?: readonly Difficulty[] | undefined;
+  source?: SourceKind | undefined;
+}
+
+/** A listing with random access, so a page never materialises the generated pools before it. */
+export interface TaskList {
+  readonly size: number;
+  /** The task at a position in the listing's order; throws a RangeError outside [0, size). */
+  at(position: number): Task;
+}
 
 export interface BankInput {
   generators: readonly Generator[];
@@ -140,6 +156,47 @@ export class TaskBank {
     return this.options.domains;
   }
 
+  /**
+   * The sampleable tasks matching a filter, in a stable order: domain, then difficulty, then each bucket in
+   * bank order (generators, curated, hub), items by index. With a seed, a seeded permutation of that order.
+   * @example bank.list({ domain: "math" }, 7).at(0).id
+   */
+  list(filter: TaskFilter = {}, seed?: number): TaskList {
+    const buckets: Bucket[] = [];
+    const starts: number[] = [];
+    let size = 0;
+    for (const domain of this.options.domains) {
+      if (filter.domain !== undefined && filter.domain !== domain) continue;
+      for (const difficulty of DIFFICULTIES) {
+        if (filter.difficulties && !filter.difficulties.includes(difficulty)) continue;
+        for (const bucket of this.buckets(domain, difficulty)) {
+          if (filter.source !== undefined && bucket.source !== filter.source) continue;
+          buckets.push(bucket);
+          starts.push(size);
+          size += bucket.size;
+        }
+      }
+    }
+    const order = seed === undefined ? null : seededOrder(size, seed);
+    return {
+      size,
+      at(position: number): Task {
+        if (!Number.isInteger(position) || position < 0 || position >= size) {
+          throw new RangeError(`listing position must be an integer in [0, ${size}), got ${position}`);
+        }
+        const index = order ? order(position) : position;
+        let lo = 0;
+        let hi = buckets.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((starts[mid] as number) <= index) lo = mid;
+          else hi = mid - 1;
+        }
+        return (buckets[lo] as Bucket).get(index - (starts[lo] as number));
+      },
+    };
+  }
+
   summary(): BankSummary {
     const counts: BankSummary["counts"] = [];
     for (const domain of this.options.domains) {
@@ -156,4 +213,44 @@ export class TaskBank {
     }
     return { total: counts.reduce((sum, c) => sum + c.count, 0), counts };
   }
+}
+
+/**
+ * A seeded bijection of [0, size) computed one position at a time: a 4-round Feistel network on the smallest
+ * 4^k >= size, cycle-walking past values outside the range (fewer than 4 steps on average).
+ */
+function seededOrder(size: number, seed: number): (position: number) => number {
+  if (size <= 1) return (position) => position;
+  if (size > 2 ** 32) throw new RangeError(`a seeded listing holds at most 2^32 tasks, got ${size}`);
+  let half = 1;
+  while (4 ** half < size) half++;
+  const m = 2 ** half;
+  const mask = m - 1;
+  const keys = [1, 2, 3, 4].map((round) => hashSeed("task-list-order", seed, round));
+  const permute = (x: number): number => {
+    let left = Math.floor(x / m);
+    let right = x % m;
+    for (const key of keys) {
+      const next = (left ^ mix32(right ^ key)) & mask;
+      left = right;
+      right = next;
+    }
+    return left * m + right;
+  };
+  return (position) => {
+    let x = permute(position);
+    while (x >= size) x = permute(x);
+    return x;
+  };
+}
+
+/** murmur3's 32-bit finaliser: an integer mixer with good avalanche. */
+function mix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

@@ -71,3 +71,58 @@ describe("TaskBank", () => {
     ).toThrow(/domains/);
   });
 });
+
+describe("TaskBank.list", () => {
+  const bank = new TaskBank({
+    generators: [toyGenerator],
+    curated,
+    hub,
+    options: { generated_pool_size: 10 },
+  });
+  const ids = (list: ReturnType<TaskBank["list"]>) =>
+    Array.from({ length: list.size }, (_, i) => list.at(i).id);
+
+  it("lists nothing for a filter nothing matches, and refuses positions outside the listing", () => {
+    const empty = bank.list({ domain: "medical" });
+    expect(empty.size).toBe(0);
+    expect(() => empty.at(0)).toThrow(RangeError);
+    expect(() => bank.list().at(-1)).toThrow(RangeError);
+    expect(() => bank.list().at(1.5)).toThrow(RangeError);
+    expect(() => bank.list().at(bank.list().size)).toThrow(RangeError);
+  });
+
+  it("walks domains, difficulties, then buckets in bank order (generated before curated before hub)", () => {
+    const all = bank.list();
+    expect(all.size).toBe(bank.summary().total);
+    expect(ids(all).slice(0, 3)).toEqual([
+      "gen/toy-sum/v1/easy/0",
+      "gen/toy-sum/v1/easy/1",
+      "gen/toy-sum/v1/easy/2",
+    ]);
+    expect(ids(bank.list({ domain: "factual" }))).toEqual([
+      "curated/factual/easy/1",
+      "curated/factual/easy/2",
+      "hub/factual/easy/5",
+      "curated/factual/hard/3",
+    ]);
+  });
+
+  it("filters by domain, difficulties and source together", () => {
+    expect(ids(bank.list({ domain: "factual", source: "hub" }))).toEqual(["hub/factual/easy/5"]);
+    expect(ids(bank.list({ difficulties: ["medium"], source: "curated" }))).toEqual([
+      "curated/science/medium/4",
+    ]);
+    expect(bank.list({ domain: "math", difficulties: ["easy", "hard"] }).size).toBe(20);
+    expect(bank.list({ source: "generated" }).size).toBe(30);
+  });
+
+  it("orders by seed: the same tasks, a stable permutation per seed, different across seeds", () => {
+    const plain = ids(bank.list());
+    const seeded = ids(bank.list({}, 7));
+    expect(seeded).toEqual(ids(bank.list({}, 7)));
+    expect(seeded).not.toEqual(plain);
+    expect([...seeded].sort()).toEqual([...plain].sort());
+    expect(ids(bank.list({}, 8))).not.toEqual(seeded);
+    expect(ids(bank.list({ domain: "science" }, 3))).toEqual(["curated/science/medium/4"]);
+  });
+});

@@ -1,6 +1,23 @@
 // Every route plugin, in one explicit list.
 import type { FastifyPluginAsync } from "fastify";
+import { curriculumRoutes } from "./curriculum.js";
+import { evalTaskRoutes } from "./eval-tasks.js";
 import { mcpRoutes } from "./mcp.js";
+import { metricsRoutes } from "./metrics.js";
 import { openenvRoutes } from "./openenv.js";
+import { questionRoutes } from "./questions.js";
+import { rewardRoutes } from "./reward.js";
+import { rewardsRoutes } from "./rewards.js";
+import { wsRoutes } from "./ws.js";
 
-export const ROUTES: readonly FastifyPluginAsync[] = [openenvRoutes as FastifyPluginAsync, mcpRoutes];
+export const ROUTES: readonly FastifyPluginAsync[] = [
+  openenvRoutes as FastifyPluginAsync,
+  mcpRoutes,
+  rewardRoutes as FastifyPluginAsync,
+  rewardsRoutes as FastifyPluginAsync,
+  questionRoutes as FastifyPluginAsync,
+  evalTaskRoutes as FastifyPluginAsync,
+  metricsRoutes as FastifyPluginAsync,
+  curriculumRoutes as FastifyPluginAsync,
+  wsRoutes as FastifyPluginAsync,
+];

@@ -7,19 +7,33 @@ const rpcError = (id: unknown, code: number, message: string) => ({
   error: { code, message, data: null },
 });
 
+export type McpReply = ReturnType<typeof rpcError>;
+
 /** The JSON-RPC reply for a raw request body. */
-export function mcpReply(raw: string): ReturnType<typeof rpcError> {
+export function mcpReply(raw: string): McpReply {
   let message: unknown;
   try {
     message = JSON.parse(raw);
   } catch {
     return rpcError(null, -32700, "Parse error");
   }
+  return mcpReplyTo(message);
+}
+
+const MCP_TOOL_METHODS = new Set(["tools/list", "tools/call"]);
+
+/** The JSON-RPC reply for an already parsed request (the WebSocket `mcp` envelope carries one). */
+export function mcpReplyTo(message: unknown): McpReply {
   if (typeof message !== "object" || message === null || Array.isArray(message)) {
     return rpcError(null, -32600, "Invalid Request");
   }
   const m = message as Record<string, unknown>;
   if (m.jsonrpc !== "2.0" || typeof m.method !== "string") return rpcError(m.id, -32600, "Invalid Request");
+  // As the reference: the tool methods exist but this environment has no tools; anything else is unknown.
+  if (!MCP_TOOL_METHODS.has(m.method)) return rpcError(m.id, -32601, `Method not found: ${m.method}`);
+  if (m.params !== undefined && (typeof m.params !== "object" || m.params === null)) {
+    return rpcError(m.id, -32602, "Invalid params: params must be an object");
+  }
   return rpcError(m.id, -32603, "Environment does not support MCP");
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Action, EnvState, Observation, StepResult } from "../../env/observation.js";
 import { ResetOptions } from "../../env/reset-options.js";
 import { VERSION } from "../../version.js";
-import { ErrorReply, ValidationErrorReply } from "../schemas/error-reply.js";
+import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 
 export const StepRequest = z
   .object({
@@ -15,17 +15,15 @@ export const StepRequest = z
       .string()
       .min(1)
       .max(255)
-      .optional()
+      .nullish()
       .describe("HTTP episode to step; without it, the most recent HTTP episode"),
-    timeout_s: z
-      .number()
-      .gt(0)
-      .optional()
-      .describe("Accepted for OpenEnv compatibility; grading never waits"),
-    request_id: z.string().max(255).optional().describe("Client's request id, echoed in logs"),
+    timeout_s: z.number().gt(0).nullish().describe("Accepted for OpenEnv compatibility; grading never waits"),
+    request_id: z.string().max(255).nullish().describe("Client's request id, echoed in logs"),
   })
   .loose()
   .meta({ id: "StepRequest" });
+
+/** A 422 is a schema failure (a list of details) or an EchoError such as UNKNOWN_PRESET (one message). */
 
 export const HealthReply = z.object({ status: z.literal("healthy") }).meta({ id: "HealthResponse" });
 
@@ -68,7 +66,7 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
           "task (an evaluation task). Over HTTP the episode is kept under its episode_id for /step.",
         tags: ["openenv"],
         body: ResetOptions,
-        response: { 200: StepResult, 404: ErrorReply, 422: ValidationErrorReply },
+        response: { 200: StepResult, 404: ErrorReply, 422: UnprocessableReply },
       },
       preValidation: async (request) => {
         request.body ??= {};
@@ -92,14 +90,14 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
           "when none is given. One step ends an episode: stepping it again answers 409.",
         tags: ["openenv"],
         body: StepRequest,
-        response: { 200: StepResult, 404: ErrorReply, 409: ErrorReply, 422: ValidationErrorReply },
+        response: { 200: StepResult, 404: ErrorReply, 409: ErrorReply, 422: UnprocessableReply },
       },
       preValidation: async (request) => {
         request.body = normaliseStepBody(request.body) as typeof request.body;
       },
     },
     async (request) => {
-      const env = app.httpEpisodes.get(request.body.episode_id);
+      const env = app.httpEpisodes.get(request.body.episode_id ?? undefined);
       return env.step(request.body.action);
     },
   );
@@ -162,10 +160,24 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
+/** A schema with its root inlined, so `properties` sits at the top as in pydantic's model_json_schema(). */
+function inlineRoot(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $ref, $defs, ...rest } = schema as {
+    $ref?: string;
+    $defs?: Record<string, Record<string, unknown>>;
+  };
+  const name = $ref?.startsWith("#/$defs/") ? $ref.slice("#/$defs/".length) : undefined;
+  if (!name || !$defs?.[name]) return schema;
+  const { [name]: root, ...others } = $defs;
+  if (JSON.stringify([root, others]).includes(`"${$ref}"`)) return schema; // recursive: keep the $ref
+  const inlined = { ...rest, ...root };
+  return Object.keys(others).length > 0 ? { ...inlined, $defs: others } : inlined;
+}
+
 const SCHEMAS = {
-  action: z.toJSONSchema(Action, { io: "input" }) as Record<string, unknown>,
-  observation: z.toJSONSchema(Observation) as Record<string, unknown>,
-  state: z.toJSONSchema(EnvState) as Record<string, unknown>,
+  action: inlineRoot(z.toJSONSchema(Action, { io: "input" }) as Record<string, unknown>),
+  observation: inlineRoot(z.toJSONSchema(Observation) as Record<string, unknown>),
+  state: inlineRoot(z.toJSONSchema(EnvState) as Record<string, unknown>),
 };
 
 function emptyState(): z.infer<typeof EnvState> {

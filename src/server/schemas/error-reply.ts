@@ -27,3 +27,8 @@ export const ValidationErrorReply = z
     code: z.literal("VALIDATION_ERROR"),
   })
   .meta({ id: "ValidationErrorReply" });
+
+/** A 422 is either a list of validation problems or one EchoError (e.g. UNKNOWN_PRESET, INVALID_PHASE). */
+export const UnprocessableReply = z
+  .union([ValidationErrorReply, ErrorReply])
+  .meta({ id: "UnprocessableReply" });

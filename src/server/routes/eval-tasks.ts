@@ -1,0 +1,78 @@
+// GET /tasks and /tasks/{name}/score: the three evaluation tasks and how a session (or everyone) scores on them.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { EchoError } from "../../env/errors.js";
+import {
+  EVAL_TASK_NAMES,
+  EVAL_TASKS,
+  EvalScore,
+  EvalTask,
+  type EvalTaskName,
+  scoreEvalTask,
+} from "../../env/eval-tasks.js";
+import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
+
+export const EvalTasksReply = z
+  .object({
+    tasks: z.array(EvalTask).describe("The evaluation tasks; reset with {task: name} draws for one"),
+  })
+  .meta({ id: "EvalTasksReply" });
+
+export const EvalScoreQuery = z.object({
+  session: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe("WebSocket session id whose episodes are scored; default: every recorded episode"),
+});
+
+const isEvalTaskName = (name: string): name is EvalTaskName =>
+  (EVAL_TASK_NAMES as readonly string[]).includes(name);
+
+export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/tasks",
+    {
+      schema: {
+        summary: "The evaluation tasks and their pass thresholds",
+        tags: ["evaluation"],
+        response: { 200: EvalTasksReply },
+      },
+    },
+    async () => ({ tasks: EVAL_TASK_NAMES.map((name) => EVAL_TASKS[name]) }),
+  );
+
+  app.get(
+    "/tasks/:name/score",
+    {
+      schema: {
+        summary: "Score an evaluation task over a session's episodes (or all recorded episodes)",
+        description:
+          "Measures the task's criteria over the episodes of ?session= (a WebSocket session id), or over " +
+          "every recorded episode when no session is given.",
+        tags: ["evaluation"],
+        params: z.object({
+          name: z
+            .string()
+            .max(100)
+            .describe(`One of: ${EVAL_TASK_NAMES.join(", ")}`),
+        }),
+        querystring: EvalScoreQuery,
+        response: { 200: EvalScore, 404: ErrorReply, 422: UnprocessableReply },
+      },
+    },
+    async (request) => {
+      const { name } = request.params;
+      if (!isEvalTaskName(name)) {
+        throw new EchoError(
+          "UNKNOWN_EVAL_TASK",
+          `no evaluation task named ${JSON.stringify(name)}; valid names: ${EVAL_TASK_NAMES.join(", ")}`,
+          { valid: [...EVAL_TASK_NAMES] },
+        );
+      }
+      const filter = { session: request.query.session };
+      return scoreEvalTask(EVAL_TASKS[name], app.echo.metrics(filter), app.echo.fingerprint(filter));
+    },
+  );
+};

@@ -1,0 +1,199 @@
+// WS /ws: one OpenEnv session per connection; every message gets exactly one reply, in order.
+import type { FastifyBaseLogger } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { RawData, WebSocket } from "ws";
+import { EchoError } from "../../env/errors.js";
+import type { Session } from "../../env/sessions.js";
+import { readClientMessage, type WsErrorCode, type WsServerMessage } from "../schemas/ws-messages.js";
+import { mcpReplyTo } from "./mcp.js";
+
+/**
+ * Close codes this route sends. 1009 (message too big) and 1007 (text frame not UTF-8) come from the `ws`
+ * library itself. 4408 is ours (4000-4999 belong to applications; 408 as in "Request Timeout").
+ */
+export const WS_CLOSE = {
+  normal: { code: 1000, reason: "session closed" },
+  capacity: { code: 1000, reason: "server at capacity (MAX_CONCURRENT_ENVS)" },
+  shutdown: { code: 1001, reason: "server shutting down" },
+  serverError: { code: 1011, reason: "internal server error" },
+  idle: { code: 4408, reason: "session idle for longer than SESSION_TIMEOUT_S" },
+} as const;
+
+type Reply = WsServerMessage;
+
+const errorReply = (code: WsErrorCode, message: string, extra: Record<string, unknown> = {}): Reply => ({
+  type: "error",
+  data: { ...extra, message, code },
+});
+
+function textOf(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString("utf8");
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  return Buffer.from(data).toString("utf8");
+}
+
+/** How often the reaper looks: a quarter of the timeout, between 250 ms and 30 s. */
+const reapEveryMs = (timeoutMs: number) => Math.min(Math.max(timeoutMs / 4, 250), 30_000);
+
+/** How long app.close() waits for a socket to finish its closing handshake before cutting it. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+interface Live {
+  socket: WebSocket;
+  /** Messages received and not yet answered; a session with work in flight is never idle. */
+  pending: number;
+  /** The connection's requests, chained: step awaits durable recording and replies must keep their order. */
+  queue: Promise<void>;
+  closed: Promise<void>;
+}
+
+/** Resolves once the socket has closed and its last request is done; a socket slow to close is cut. */
+async function drain(conn: Live): Promise<void> {
+  const cut = setTimeout(() => conn.socket.terminate(), SHUTDOWN_GRACE_MS);
+  await conn.closed;
+  clearTimeout(cut);
+  await conn.queue;
+}
+
+export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const live = new Map<string, Live>();
+
+  const reaper = setInterval(() => {
+    for (const id of app.sessions.idle()) {
+      const conn = live.get(id);
+      if (conn && conn.pending === 0) conn.socket.close(WS_CLOSE.idle.code, WS_CLOSE.idle.reason);
+    }
+  }, reapEveryMs(app.sessions.idleTimeoutMs));
+  reaper.unref();
+  // The root's preClose (@fastify/websocket's) runs first and sends every socket its 1001; this one then waits
+  // for them, in preClose rather than onClose so steps still being recorded finish before history closes.
+  app.addHook("preClose", async () => {
+    await Promise.all([...live.values()].map(drain));
+  });
+  app.addHook("onClose", async () => clearInterval(reaper));
+
+  /** The reply to one parsed-or-not frame; errors the session survives are replies too. */
+  async function answer(
+    session: Session,
+    data: RawData,
+    isBinary: boolean,
+    log: FastifyBaseLogger,
+  ): Promise<Reply | null> {
+    if (isBinary)
+      return errorReply("INVALID_JSON", "binary frames are not accepted; send JSON as a text frame");
+    const verdict = readClientMessage(textOf(data));
+    if (!verdict.ok) {
+      log.info({ code: verdict.error.code }, "ws message rejected");
+      return { type: "error", data: verdict.error };
+    }
+    const message = verdict.message;
+    try {
+      switch (message.type) {
+        case "reset":
+          return { type: "observation", data: session.env.reset(message.data ?? {}) };
+        case "step":
+          return { type: "observation", data: await session.env.step(message.data) };
+        case "state":
+          return { type: "state", data: session.env.state() };
+        case "mcp":
+          return { type: "mcp", data: mcpReplyTo(message.data) };
+        case "close":
+          return null;
+      }
+    } catch (err) {
+      if (err instanceof EchoError) {
+        log.info({ code: "EXECUTION_ERROR", echo_code: err.code, type: message.type }, "ws request failed");
+        return errorReply("EXECUTION_ERROR", err.message, { ...err.details, echo_code: err.code });
+      }
+      log.error({ err, type: message.type }, "ws request failed unexpectedly");
+      return errorReply(
+        "EXECUTION_ERROR",
+        `internal error while handling "${message.type}"; the session is still open`,
+        {
+          echo_code: "INTERNAL_ERROR",
+        },
+      );
+    }
+  }
+
+  app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
+    // @fastify/websocket's preClose closes every client without a code (1005); ours say 1001 instead.
+    const closeSocket = socket.close.bind(socket);
+    socket.close = (
+      code: number = WS_CLOSE.shutdown.code,
+      reason: string | Buffer = WS_CLOSE.shutdown.reason,
+    ) => closeSocket(code, reason);
+    const send = (reply: Reply) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+    };
+
+    let session: Session;
+    try {
+      session = app.sessions.open();
+    } catch (err) {
+      if (err instanceof EchoError && err.code === "CAPACITY_REACHED") {
+        request.log.warn({ ...err.details }, "ws session refused: at capacity");
+        send(errorReply("CAPACITY_REACHED", err.message, err.details));
+        socket.close(WS_CLOSE.capacity.code, WS_CLOSE.capacity.reason);
+      } else {
+        request.log.error({ err }, "ws session could not be created");
+        const message = "could not create an environment for this session; try again later";
+        send(errorReply("FACTORY_ERROR", message, { factory_name: "CalibrationEnv" }));
+        socket.close(WS_CLOSE.serverError.code, WS_CLOSE.serverError.reason);
+      }
+      return;
+    }
+
+    const log = request.log.child({ session_id: session.id });
+    const conn: Live = {
+      socket,
+      pending: 0,
+      queue: Promise.resolve(),
+      closed: new Promise((resolve) => socket.once("close", () => resolve())),
+    };
+    live.set(session.id, conn);
+    log.info({ active_sessions: app.sessions.size }, "ws session opened");
+    let closing = false;
+    let handled = 0;
+
+    const handle = async (data: RawData, isBinary: boolean) => {
+      if (closing || socket.readyState !== socket.OPEN) return;
+      const reply = await answer(session, data, isBinary, log);
+      handled++;
+      if (reply === null) {
+        closing = true;
+        socket.close(WS_CLOSE.normal.code, WS_CLOSE.normal.reason);
+        return;
+      }
+      send(reply);
+    };
+
+    socket.on("message", (data, isBinary) => {
+      if (closing) return;
+      app.sessions.touch(session);
+      conn.pending++;
+      conn.queue = conn.queue
+        .then(() => handle(data, isBinary))
+        .catch((err: unknown) => {
+          // Only the connection's own machinery lands here (e.g. a reply that cannot be serialised).
+          log.error({ err }, "ws session failed");
+          closing = true;
+          const message = "the session failed on the server and was closed; open a new connection";
+          send(errorReply("SESSION_ERROR", message));
+          socket.close(WS_CLOSE.serverError.code, WS_CLOSE.serverError.reason);
+        })
+        .finally(() => {
+          conn.pending--;
+          app.sessions.touch(session);
+        });
+    });
+
+    socket.on("close", (code, reason) => {
+      closing = true;
+      app.sessions.close(session.id);
+      // Kept in `live` until a request still in flight (a step being recorded) is done, so app.close() waits.
+      void conn.queue.then(() => live.delete(session.id));
+      log.info({ code, reason: reason.toString("utf8"), messages: handled }, "ws session closed");
+    });
+  });
+};

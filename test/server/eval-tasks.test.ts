@@ -1,0 +1,89 @@
+// GET /tasks and /tasks/{name}/score through inject(): definitions, per-session scores, unknown names.
+import { describe, expect, it } from "vitest";
+import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
+import { fingerprintOf } from "../../src/core/metrics/fingerprint.js";
+import { outcomeOf } from "../../src/env/episode-record.js";
+import { EVAL_TASK_NAMES, EVAL_TASKS, scoreEvalTask } from "../../src/env/eval-tasks.js";
+import type { EchoApp } from "../../src/server/app.js";
+import { build } from "../helpers/build-app.js";
+
+async function get(app: EchoApp, url: string) {
+  const res = await app.inject({ method: "GET", url });
+  return { status: res.statusCode, body: res.json() };
+}
+
+/** Records n WebSocket episodes of a session, all right or all wrong at confidence 95. */
+async function recordSession(app: EchoApp, session: string, n: number, right: boolean) {
+  const preset = app.echo.preset(undefined);
+  const records = Array.from({ length: n }, (_, i) => {
+    const task = app.echo.task(`gen/arithmetic/v1/easy/${i}`);
+    const response = `<confidence>95</confidence><answer>${right ? task.answer : "-1"}</answer>`;
+    const scored = app.echo.score(task, response, preset);
+    const episode = { episode_id: `${session}-${i}`, task, phase: 1, preset, seed: null, created_at: 0 };
+    return app.echo.recordOf(episode, response, scored, "ws", session);
+  });
+  await app.echo.record(records);
+  return records;
+}
+
+describe("GET /tasks", () => {
+  it("lists the three evaluation tasks with their thresholds", async () => {
+    const app = await build();
+    const { status, body } = await get(app, "/tasks");
+    expect(status).toBe(200);
+    expect(body.tasks.map((t: { name: string }) => t.name)).toEqual([...EVAL_TASK_NAMES]);
+    expect(body.tasks[0]).toEqual(EVAL_TASKS.calibration_fundamentals);
+    expect(body.tasks[2].criteria).toContainEqual({ metric: "hallucination_rate", op: "<=", threshold: 0.1 });
+  });
+});
+
+describe("GET /tasks/{name}/score", () => {
+  it("scores nothing as not passed before any episode", async () => {
+    const app = await build();
+    const { status, body } = await get(app, "/tasks/calibration_fundamentals/score");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ task: "calibration_fundamentals", episodes: 0, passed: false });
+    expect(body.criteria.map((c: { value: unknown }) => c.value)).toEqual([null, null]);
+  });
+
+  it("scores one session's episodes, or every recorded episode without a session", async () => {
+    const app = await build();
+    const good = await recordSession(app, "good", 50, true);
+    const bad = await recordSession(app, "bad", 10, false);
+    const mine = (await get(app, "/tasks/calibration_fundamentals/score?session=good")).body;
+    const goodMetrics = computeMetrics(good.map(outcomeOf));
+    expect(mine).toMatchObject({ episodes: 50, passed: true });
+    expect(mine.criteria[0]).toMatchObject({ metric: "ece", value: goodMetrics.ece, passed: true });
+    const theirs = (await get(app, "/tasks/calibration_fundamentals/score?session=bad")).body;
+    expect(theirs).toMatchObject({ episodes: 10, passed: false });
+    const everyone = (await get(app, "/tasks/anti_hallucination/score")).body;
+    const all = [...good, ...bad].map(outcomeOf);
+    const expected = scoreEvalTask(
+      EVAL_TASKS.anti_hallucination,
+      computeMetrics(all),
+      fingerprintOf({ math: computeMetrics(all) }),
+    );
+    expect(everyone).toEqual(expected);
+    expect(everyone.criteria[0]).toMatchObject({ metric: "hallucination_rate", value: 1, passed: false });
+    const nobody = (await get(app, "/tasks/domain_aware_calibration/score?session=nobody")).body;
+    expect(nobody.episodes).toBe(0);
+  });
+
+  it("answers 404 UNKNOWN_EVAL_TASK listing the valid names", async () => {
+    const app = await build();
+    const { status, body } = await get(app, "/tasks/pass_the_bar/score");
+    expect(status).toBe(404);
+    expect(body.code).toBe("UNKNOWN_EVAL_TASK");
+    expect(body.detail).toMatch(
+      /"pass_the_bar".*calibration_fundamentals, domain_aware_calibration, anti_hallucination/,
+    );
+    expect(body.valid).toEqual([...EVAL_TASK_NAMES]);
+  });
+
+  it("refuses an empty or overlong session with 422", async () => {
+    const app = await build();
+    expect((await get(app, "/tasks/anti_hallucination/score?session=")).status).toBe(422);
+    const long = "s".repeat(256);
+    expect((await get(app, `/tasks/anti_hallucination/score?session=${long}`)).status).toBe(422);
+  });
+});

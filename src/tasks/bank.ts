@@ -4,6 +4,7 @@ import { hashSeed } from "../core/rng.js";
 import { DIFFICULTIES, type Difficulty, DOMAINS, type Domain } from "../core/taxonomy.js";
 import { Bucket, type SourceKind } from "./bucket.js";
 import type { Generator } from "./generators/generator.js";
+import { parseGeneratedId } from "./generators/index.js";
 import { SOURCE_KINDS, type Task } from "./task.js";
 
 export const BankOptions = z
@@ -80,11 +81,15 @@ export interface BankInput {
   options?: BankOptionsInput;
 }
 
+/** Generated tasks kept after a lookup by id (oldest dropped first). */
+const GENERATED_CACHE_SIZE = 4096;
+
 const bucketKey = (domain: Domain, difficulty: Difficulty) => `${domain}/${difficulty}`;
 
 export class TaskBank {
   readonly options: BankOptions;
   readonly #byId = new Map<string, Task>();
+  readonly #generated = new Map<string, Task>();
   readonly #buckets = new Map<string, Bucket[]>();
   readonly #generators: readonly Generator[];
 
@@ -130,13 +135,19 @@ export class TaskBank {
 
   /** Finds a task by id: curated and Hub tasks by lookup, generated ones by regenerating them. */
   get(id: string): Task | undefined {
-    const known = this.#byId.get(id);
+    const known = this.#byId.get(id) ?? this.#generated.get(id);
     if (known) return known;
-    const match = /^gen\/([a-z0-9-]+)\/v(\d+)\/(easy|medium|hard)\/(\d{1,9})$/.exec(id);
-    if (!match) return undefined;
-    const [, name, version, difficulty, index] = match;
-    const generator = this.#generators.find((g) => g.name === name && g.version === Number(version));
-    return generator?.generate(difficulty as Difficulty, Number(index));
+    const parsed = parseGeneratedId(id);
+    if (!parsed) return undefined;
+    const generator = this.#generators.find((g) => g.name === parsed.name && g.version === parsed.version);
+    const task = generator?.generate(parsed.difficulty, parsed.index);
+    if (!task || task.id !== id) return undefined; // only canonical ids ("/7", not "/007") name a task
+    // GRPO sends each prompt's id several times in a row: keep the newest generated tasks at hand.
+    if (this.#generated.size >= GENERATED_CACHE_SIZE) {
+      this.#generated.delete(this.#generated.keys().next().value as string);
+    }
+    this.#generated.set(id, task);
+    return task;
   }
 
   /** The buckets of one domain x difficulty, one per source (and per generator); empty ones left out. */

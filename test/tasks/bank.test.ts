@@ -126,3 +126,21 @@ describe("TaskBank.list", () => {
     expect(ids(bank.list({ domain: "science" }, 3))).toEqual(["curated/science/medium/4"]);
   });
 });
+
+describe("TaskBank.get for generated ids", () => {
+  it("answers only canonical ids and returns the same task on repeated lookups", () => {
+    const bank = new TaskBank({ generators: [toyGenerator], curated: [], hub: [] });
+    const first = bank.get("gen/toy-sum/v1/easy/7");
+    expect(first?.id).toBe("gen/toy-sum/v1/easy/7");
+    expect(bank.get("gen/toy-sum/v1/easy/7")).toBe(first);
+    expect(bank.get("gen/toy-sum/v1/easy/007")).toBeUndefined();
+    expect(bank.get("gen/toy-sum/v1/extreme/7")).toBeUndefined();
+  });
+
+  it("keeps a bounded cache: lookups beyond its size still regenerate correctly", () => {
+    const bank = new TaskBank({ generators: [toyGenerator], curated: [], hub: [] });
+    for (let i = 0; i < 5000; i++)
+      expect(bank.get(`gen/toy-sum/v1/hard/${i}`)?.id).toBe(`gen/toy-sum/v1/hard/${i}`);
+    expect(bank.get("gen/toy-sum/v1/hard/0")).toEqual(toyGenerator.generate("hard", 0));
+  });
+});

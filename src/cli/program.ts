@@ -1,6 +1,9 @@
-// The echo-env command tree: serve (default), score, tasks, rewards.
+// The echo-env command tree: serve (default), score, tasks, rewards, eval, baseline, compare.
 import { Command } from "commander";
 import { VERSION } from "../version.js";
+import { registerBaseline } from "./commands/baseline.js";
+import { registerCompare } from "./commands/compare.js";
+import { registerEval } from "./commands/eval.js";
 import { registerRewards } from "./commands/rewards-audit.js";
 import { registerScore } from "./commands/score.js";
 import { registerServe } from "./commands/serve.js";
@@ -17,5 +20,8 @@ export function buildProgram(): Command {
   registerTasksList(tasks);
   registerTasksDownload(tasks);
   registerRewards(program);
+  registerEval(program);
+  registerBaseline(program);
+  registerCompare(program);
   return program;
 }

@@ -1,0 +1,245 @@
+// `echo-env eval`: grade a JSONL file of model responses and report calibration overall, per domain and difficulty.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import type { CalibrationReport } from "../../core/metrics/calibration-report.js";
+import type { RewardPreset } from "../../core/reward/preset.js";
+import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
+import type { EvalReport } from "../../eval/eval-report.js";
+import { type EvaluatedRun, evaluateResponses } from "../../eval/evaluate.js";
+import { evalCharts, evalReportHtml } from "../../eval/report-html.js";
+import { loadBank } from "../../tasks/load-bank.js";
+import type { Task } from "../../tasks/task.js";
+import { type CliIo, fixed, processIo, table } from "../io.js";
+
+export interface EvalOptions {
+  preset?: string | undefined;
+  /** true: print JSON instead of tables; a path: also write the JSON there. */
+  json?: string | boolean | undefined;
+  html?: string | undefined;
+  svgDir?: string | undefined;
+  dataDir?: string | undefined;
+  label?: string | undefined;
+}
+
+/** The preset named by an option or $REWARD_PRESET, or an error message. */
+export function presetFrom(name: string | undefined, io: CliIo): RewardPreset | string {
+  const preset = name ?? io.env.REWARD_PRESET ?? "calibrated";
+  if (!(PRESET_NAMES as string[]).includes(preset)) {
+    return `unknown preset "${preset}"; valid presets: ${PRESET_NAMES.join(", ")}`;
+  }
+  return getPreset(preset);
+}
+
+/** A lookup that loads the bank on first use only, so files without task ids never touch it. */
+export function lazyBankLookup(dataDir: string | undefined, io: CliIo): (id: string) => Task | undefined {
+  let get: ((id: string) => Task | undefined) | undefined;
+  return (id) => {
+    if (!get) {
+      const { bank, warnings } = loadBank(dataDir ?? io.env.ECHO_DATA_DIR ?? "data");
+      for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
+      get = (taskId) => bank.get(taskId);
+    }
+    return get(id);
+  };
+}
+
+/**
+ * A whole number option within bounds, or an error message.
+ * @example intOption("500", "--n", 1) // 500
+ */
+export function intOption(
+  value: string | undefined,
+  name: string,
+  min: number,
+  fallback: number,
+): number | string {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min && n <= 1_000_000
+    ? n
+    : `${name} must be an integer from ${min} to 1000000`;
+}
+
+/** Reads and grades one responses file; an error message when the file cannot be read. */
+export function evaluateFile(
+  file: string,
+  preset: RewardPreset,
+  lookup: (id: string) => Task | undefined,
+  label?: string,
+): EvaluatedRun | string {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return `cannot read ${file}: ${(error as Error).message}`;
+  }
+  return evaluateResponses(text, { lookup, preset, label: label ?? basename(file) });
+}
+
+const SUMMARY_HEADER = [
+  "",
+  "n",
+  "acc",
+  "conf",
+  "ECE",
+  "MCE",
+  "Brier",
+  "AUROC",
+  "over",
+  "halluc",
+  "abstain",
+  "fmtfail",
+  "reward",
+];
+
+/** One terminal row of the headline metrics. */
+export function summaryRow(name: string, r: CalibrationReport): string[] {
+  return [
+    name,
+    String(r.count),
+    fixed(r.accuracy),
+    fixed(r.mean_confidence),
+    fixed(r.ece),
+    fixed(r.mce),
+    fixed(r.brier),
+    fixed(r.auroc),
+    fixed(r.overconfidence_rate),
+    fixed(r.hallucination_rate),
+    fixed(r.abstention_rate),
+    fixed(r.format_failure_rate),
+    fixed(r.mean_reward),
+  ];
+}
+
+/** Line problems on stderr: the first 20 in full, then a count. */
+export function writeProblems(report: EvalReport, io: CliIo): void {
+  for (const p of report.problems.slice(0, 20))
+    io.stderr.write(`${report.label}:${p.line}: ${p.kind}: ${p.message}\n`);
+  if (report.problems.length > 20)
+    io.stderr.write(`... and ${report.problems.length - 20} more problem lines\n`);
+}
+
+export function formatEvalReport(report: EvalReport): string {
+  const l = report.lines;
+  const groups = [
+    summaryRow("all", report.overall),
+    ...Object.entries(report.by_domain).map(([g, r]) => summaryRow(g, r as CalibrationReport)),
+    ...Object.entries(report.by_difficulty).map(([g, r]) => summaryRow(g, r as CalibrationReport)),
+  ];
+  const bins = report.overall.bins.map((b, i) => [
+    `[${b.lower.toFixed(1)}, ${b.upper.toFixed(1)}${i === 9 ? "]" : ")"}`,
+    String(b.count),
+    fixed(b.mean_confidence),
+    fixed(b.accuracy),
+    fixed(b.gap),
+  ]);
+  const f = report.fingerprint;
+  return [
+    `${report.label} (preset ${report.preset}): ${l.total} lines, ${l.graded} graded, ${l.bad} bad, ${l.unknown_ids} unknown task ids`,
+    "",
+    table([SUMMARY_HEADER, ...groups]),
+    "",
+    "reliability (all)",
+    table([["bin", "count", "conf", "acc", "gap"], ...bins]),
+    "",
+    `fingerprint: weakest ${f.weakest ?? "-"}, strongest ${f.strongest ?? "-"} ` +
+      `(1 - ECE: ${
+        f.domains
+          .filter((d) => !d.empty)
+          .map((d) => `${d.domain} ${fixed(d.calibration_score, 2)}`)
+          .join(", ") || "-"
+      })`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Writes each [path, content], creating folders; refuses to overwrite an input (`--json` takes an optional
+ * value, so `--json a.jsonl b.jsonl` would otherwise write over a.jsonl). Returns the exit code.
+ */
+export function writeOutputs(
+  outputs: readonly [string, string][],
+  inputs: readonly string[],
+  io: CliIo,
+  announce: boolean,
+): number {
+  const protectedPaths = new Set(inputs.map((p) => resolve(p)));
+  const clash = outputs.find(([path]) => protectedPaths.has(resolve(path)));
+  if (clash) {
+    io.stderr.write(
+      `error: refusing to overwrite the input ${clash[0]}; give --json a different file or put it last\n`,
+    );
+    return 2;
+  }
+  for (const [path, content] of outputs) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    } catch (error) {
+      io.stderr.write(`error: cannot write ${path}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    if (announce) io.stdout.write(`wrote ${path}\n`);
+  }
+  return 0;
+}
+
+export function runEval(file: string, options: EvalOptions, io: CliIo = processIo): number {
+  const preset = presetFrom(options.preset, io);
+  if (typeof preset === "string") {
+    io.stderr.write(`error: ${preset}\n`);
+    return 2;
+  }
+  const run = evaluateFile(file, preset, lazyBankLookup(options.dataDir, io), options.label);
+  if (typeof run === "string") {
+    io.stderr.write(`error: ${run}\n`);
+    return 2;
+  }
+  const { report } = run;
+  writeProblems(report, io);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  io.stdout.write(options.json === true ? json : formatEvalReport(report));
+  const outputs: [string, string][] = [];
+  if (typeof options.json === "string") outputs.push([options.json, json]);
+  if (options.html) outputs.push([options.html, evalReportHtml(report)]);
+  if (options.svgDir) {
+    for (const [name, svg] of Object.entries(evalCharts(report)))
+      outputs.push([join(options.svgDir, name), svg]);
+  }
+  const written = writeOutputs(outputs, [file], io, options.json !== true);
+  if (written !== 0) return written;
+  if (report.lines.graded === 0) {
+    io.stderr.write("error: no line could be graded\n");
+    return 1;
+  }
+  return 0;
+}
+
+export function registerEval(program: Command): Command {
+  return program
+    .command("eval")
+    .description("Grade a JSONL file of model responses and report calibration metrics")
+    .argument(
+      "<responses>",
+      "JSONL: {task_id, response} or {question, response, answer, grader?, choices?, ...}",
+    )
+    .option(
+      "--preset <name>",
+      `reward preset: ${PRESET_NAMES.join(", ")} (default: $REWARD_PRESET or calibrated)`,
+    )
+    .option("--json [file]", "print the report as JSON, or write it to a file")
+    .option("--html <file>", "write a self-contained HTML report (inline CSS and SVG)")
+    .option("--svg-dir <dir>", "also write the charts as SVG files")
+    .option("--label <name>", "name of the run in reports (default: the file name)")
+    .option("--data-dir <dir>", "data directory with cached datasets (default: $ECHO_DATA_DIR or ./data)")
+    .addHelpText(
+      "after",
+      '\nLine formats:\n  {"task_id": "curated/factual/easy/001", "response": "<confidence>90</confidence><answer>Paris</answer>"}\n' +
+        '  {"question": "2+2?", "answer": "4", "response": "<confidence>99</confidence><answer>4</answer>"}\n' +
+        "Bad lines and unknown task ids are reported with their line numbers and left out.\n",
+    )
+    .action((responses: string, options: EvalOptions) => {
+      process.exitCode = runEval(responses, options);
+    });
+}

@@ -1,0 +1,43 @@
+// One graded response: what the metrics read, plus the keys that group and pair it.
+import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
+import type { RewardPreset } from "../core/reward/preset.js";
+import { scoreResponse } from "../core/score-response.js";
+import type { Difficulty, Domain } from "../core/taxonomy.js";
+import type { ResponseEntry } from "./response-lines.js";
+
+export interface GradedRecord {
+  /** 1-based line of the input (for a baseline run: position in the evaluation set). */
+  line: number;
+  /** Task id, or the question text for an unnamed out-of-bank task; pairs records across runs. */
+  key: string;
+  domain: Domain | null;
+  difficulty: Difficulty | null;
+  /** What computeMetrics reads; its domain is a stand-in when unknown (batch metrics never read it). */
+  outcome: EpisodeOutcome;
+}
+
+/** Stand-in for records without a domain; grouping by domain uses GradedRecord.domain, never this. */
+const NO_DOMAIN: Domain = "factual";
+
+/**
+ * Grades one entry through the same parser, graders and reward as the live environment.
+ * @example gradeEntry(entry, getPreset("calibrated")).outcome.correct
+ */
+export function gradeEntry(entry: ResponseEntry, preset: RewardPreset): GradedRecord {
+  const { parsed, grade, reward } = scoreResponse(entry.spec, entry.response, preset);
+  return {
+    line: entry.line,
+    key: entry.key,
+    domain: entry.domain,
+    difficulty: entry.difficulty,
+    outcome: {
+      confidence: parsed.confidence,
+      correct: grade.correct,
+      abstained: parsed.abstained,
+      format: parsed.format,
+      reward: reward.total,
+      domain: entry.domain ?? NO_DOMAIN,
+      difficulty: entry.difficulty,
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runEval } from "../../src/cli/commands/eval.js";
+import { EvalReport } from "../../src/eval/eval-report.js";
+import { MIXED_LINES } from "../eval/fixtures.js";
+import { byTag, parseXml } from "../eval/xml-tree.js";
+import { captureIo } from "../helpers/capture-io.js";
+
+let dir: string;
+let mixed: string;
+const env = { ECHO_DATA_DIR: "/nonexistent-echo" };
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "echo-eval-"));
+  mixed = join(dir, "mixed.jsonl");
+  writeFileSync(mixed, MIXED_LINES);
+});
+
+describe("echo-env eval", () => {
+  it("explains bad usage with exit code 2", () => {
+    const missing = captureIo(env);
+    expect(runEval(join(dir, "nope.jsonl"), {}, missing)).toBe(2);
+    expect(missing.err()).toMatch(/error: cannot read .*nope\.jsonl/);
+    const preset = captureIo(env);
+    expect(runEval(mixed, { preset: "nope" }, preset)).toBe(2);
+    expect(preset.err()).toMatch(/unknown preset "nope"; valid presets: echo, rlcr, calibrated/);
+  });
+
+  it("prints overall, per-domain and per-difficulty rows, the reliability table and the fingerprint", () => {
+    const io = captureIo(env);
+    expect(runEval(mixed, {}, io)).toBe(0);
+    const out = io.out();
+    expect(out).toContain("mixed.jsonl (preset calibrated): 12 lines, 7 graded, 4 bad, 1 unknown task ids");
+    for (const row of ["all", "math", "factual", "creative", "unspecified", "easy", "medium"]) {
+      expect(out).toMatch(new RegExp(`^${row}\\s+\\d+\\s`, "m"));
+    }
+    expect(out).toMatch(/^\[0\.9, 1\.0\]\s+2\s+0\.925\s+0\.500/m);
+    expect(out).toMatch(/fingerprint: weakest/);
+  });
+
+  it("reports every bad line with its number on stderr and keeps going", () => {
+    const io = captureIo(env);
+    runEval(mixed, {}, io);
+    expect(io.err().trim().split("\n")).toEqual([
+      expect.stringMatching(/^mixed\.jsonl:3: invalid_json: not valid JSON/),
+      expect.stringMatching(/^mixed\.jsonl:4: unknown_task_id: unknown task id "no\/such\/task"/),
+      expect.stringMatching(/^mixed\.jsonl:7: invalid_gold: /),
+      expect.stringMatching(/^mixed\.jsonl:8: invalid_line: /),
+      expect.stringMatching(/^mixed\.jsonl:11: invalid_line: /),
+    ]);
+  });
+
+  it("prints JSON that validates against the EvalReport schema, with the preset from the environment", () => {
+    const io = captureIo({ ...env, REWARD_PRESET: "rlcr" });
+    expect(runEval(mixed, { json: true, label: "mine" }, io)).toBe(0);
+    const report = EvalReport.parse(JSON.parse(io.out()));
+    expect(report).toMatchObject({ label: "mine", preset: "rlcr", lines: { graded: 7 } });
+  });
+
+  it("writes the JSON, HTML and SVG files it is asked for", () => {
+    const io = captureIo(env);
+    const out = join(dir, "out");
+    const options = { json: join(out, "r.json"), html: join(out, "r.html"), svgDir: join(out, "svg") };
+    expect(runEval(mixed, options, io)).toBe(0);
+    expect(io.out()).toContain(`wrote ${options.html}`);
+    EvalReport.parse(JSON.parse(readFileSync(options.json, "utf8")));
+    expect(parseXml(readFileSync(options.html, "utf8")).name).toBe("html");
+    expect(readdirSync(options.svgDir).sort()).toEqual([
+      "fingerprint.svg",
+      "histogram.svg",
+      "reliability.svg",
+    ]);
+    const reliability = parseXml(readFileSync(join(options.svgDir, "reliability.svg"), "utf8"));
+    expect(byTag(reliability, "rect", "bin")).toHaveLength(10);
+  });
+
+  it("exits 1 when no line can be graded, still listing the problems", () => {
+    const bad = join(dir, "bad.jsonl");
+    writeFileSync(bad, '{oops\n{"task_id": "no/such", "response": "x"}\n');
+    const io = captureIo(env);
+    expect(runEval(bad, {}, io)).toBe(1);
+    expect(io.err()).toContain("bad.jsonl:1: invalid_json");
+    expect(io.err()).toContain("error: no line could be graded");
+    expect(io.out()).toContain("2 lines, 0 graded, 1 bad, 1 unknown task ids");
+  });
+});

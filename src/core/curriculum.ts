@@ -135,7 +135,7 @@ export class Curriculum {
 
   #ready(): boolean {
     if (this.#pinned || this.#phase >= 3 || this.#inPhase < this.config.min_episodes) return false;
-    const ece = this.#window.report().ece;
+    const ece = this.#window.ece(); // checked after every episode: the ECE alone, not the whole report
     return ece !== null && ece < this.config.ece_threshold;
   }
 

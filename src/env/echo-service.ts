@@ -4,20 +4,21 @@ import { randomUUID } from "node:crypto";
 import { Curriculum, showsDifficulty } from "../core/curriculum.js";
 import type { CalibrationReport } from "../core/metrics/calibration-report.js";
 import { computeMetrics, computeMetricsBy } from "../core/metrics/compute-metrics.js";
+import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import { type Fingerprint, fingerprintOf } from "../core/metrics/fingerprint.js";
 import { createDomainMetrics, type GroupedMetrics } from "../core/metrics/grouped-metrics.js";
 import { MetricsAccumulator } from "../core/metrics/metrics-accumulator.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from "../core/reward/presets.js";
 import { type ScoredResponse, scoreResponse } from "../core/score-response.js";
-import type { Domain, Phase } from "../core/taxonomy.js";
-import type { HistoryFilter, HistoryStore } from "../store/history-store.js";
+import { type Domain, Phase } from "../core/taxonomy.js";
+import type { HistoryFilter, HistoryStore, PhaseChange } from "../store/history-store.js";
 import { MemoryHistory } from "../store/memory-history.js";
 import type { TaskBank } from "../tasks/bank.js";
 import { buildPrompt } from "../tasks/prompt.js";
 import { SampleError, sampleTask, TaskSampler } from "../tasks/sampler.js";
 import type { Task } from "../tasks/task.js";
-import { type EpisodeRecord, outcomeOf, STORED_RESPONSE_CHARS } from "./episode-record.js";
+import { type EpisodeRecord, outcomeOf, storedText } from "./episode-record.js";
 import { EchoError } from "./errors.js";
 import { EVAL_TASKS, evalDraw } from "./eval-tasks.js";
 import type { Observation, RunningCalibration } from "./observation.js";
@@ -57,6 +58,8 @@ export class EchoService {
   readonly #sampler: TaskSampler;
   readonly #overall = new MetricsAccumulator();
   readonly #byDomain: GroupedMetrics<Domain> = createDomainMetrics();
+  /** Episodes counted so far (restored ones included): where a hand-made phase change sits among them. */
+  #episodes = 0;
 
   constructor(options: EchoServiceOptions) {
     this.bank = options.bank;
@@ -74,9 +77,38 @@ export class EchoService {
     this.#sampler = new TaskSampler(this.bank, options.seed ?? 0);
   }
 
-  /** Rebuilds live metrics and the curriculum from stored history (a restart changes nothing). */
+  /**
+   * Rebuilds live metrics and the curriculum from stored history (a restart changes nothing): the stored
+   * outcomes are streamed oldest first, with hand-made phase changes replayed where they happened.
+   */
   restore(): void {
-    for (const record of this.history.all()) this.#count(record);
+    const changes = this.history.phaseChanges();
+    let next = 0;
+    for (const outcome of this.history.outcomes()) {
+      while (next < changes.length && (changes[next] as PhaseChange).after_episodes <= this.#episodes) {
+        const change = changes[next++] as PhaseChange;
+        this.curriculum.setPhase(change.phase, change.pinned);
+      }
+      this.#count(outcome);
+    }
+    for (const change of changes.slice(next)) this.curriculum.setPhase(change.phase, change.pinned);
+  }
+
+  /**
+   * Sets and/or pins the curriculum phase by hand. The change is stored first, at its place among the
+   * episodes, so a restart replays it there. Throws RangeError for a phase outside 1..3.
+   */
+  setPhase(phase: number, pinned: boolean): void {
+    const parsed = Phase.safeParse(phase);
+    if (!parsed.success) throw new RangeError(`phase must be 1, 2 or 3, got ${String(phase)}`);
+    if (parsed.data === this.curriculum.phase && pinned === this.curriculum.pinned) return;
+    this.history.recordPhaseChange({
+      after_episodes: this.#episodes,
+      phase: parsed.data,
+      pinned,
+      changed_at: this.clock(),
+    });
+    this.curriculum.setPhase(parsed.data, pinned);
   }
 
   preset(name: string | undefined): RewardPreset {
@@ -164,8 +196,8 @@ export class EchoService {
       phase: episode.phase,
       preset: episode.preset.name,
       seed: episode.seed,
-      response: response.slice(0, STORED_RESPONSE_CHARS),
-      parsed_answer: scored.parsed.answer.slice(0, STORED_RESPONSE_CHARS),
+      response: storedText(response),
+      parsed_answer: storedText(scored.parsed.answer),
       parsed_confidence: scored.parsed.confidence,
       abstained: scored.parsed.abstained,
       format: scored.parsed.format,
@@ -182,15 +214,16 @@ export class EchoService {
   /** Stores graded episodes, then counts them; resolves once the history has them. */
   async record(records: readonly EpisodeRecord[]): Promise<void> {
     if (records.length === 0) return;
+    // Stores resolve appends in call order, so episodes are counted in the order they are stored.
     await this.history.append(records);
-    for (const record of records) this.#count(record);
+    for (const record of records) this.#count(outcomeOf(record));
   }
 
-  #count(record: EpisodeRecord): void {
-    const outcome = outcomeOf(record);
+  #count(outcome: EpisodeOutcome): void {
     this.#overall.add(outcome);
     this.#byDomain.add(outcome);
     this.curriculum.record(outcome);
+    this.#episodes++;
   }
 
   running(): RunningCalibration {
@@ -209,7 +242,7 @@ export class EchoService {
   metrics(filter: HistoryFilter = {}, window?: number): CalibrationReport {
     const filtered = Object.values(filter).some((v) => v !== undefined);
     if (!filtered && window === undefined) return this.#overall.report();
-    return computeMetrics(this.history.recent(filter, window).map(outcomeOf));
+    return computeMetrics(this.history.outcomes(filter, window));
   }
 
   fingerprint(filter: HistoryFilter = {}, window?: number): Fingerprint {
@@ -217,7 +250,7 @@ export class EchoService {
     const reports =
       !filtered && window === undefined
         ? this.#byDomain.reports()
-        : computeMetricsBy(this.history.recent(filter, window).map(outcomeOf), "domain");
+        : computeMetricsBy(this.history.outcomes(filter, window), "domain");
     return fingerprintOf(reports, 5, this.bank.domains);
   }
 

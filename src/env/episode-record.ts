@@ -7,6 +7,16 @@ import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 /** Responses are stored up to this many characters (the reward was computed on the full text). */
 export const STORED_RESPONSE_CHARS = 4000;
 
+/**
+ * Text cut to STORED_RESPONSE_CHARS as a string of its own. A slice would keep its whole original alive (V8
+ * slices point into their parent), so a kept record could pin a 100,000-character response in memory.
+ * Lone surrogates become U+FFFD, as SQLite's UTF-8 would store them anyway.
+ * @example storedText("x".repeat(5000)).length // 4000
+ */
+export function storedText(text: string): string {
+  return Buffer.from(text.slice(0, STORED_RESPONSE_CHARS), "utf8").toString("utf8");
+}
+
 export const EPISODE_CHANNELS = ["http", "ws", "batch"] as const;
 
 export const EpisodeRecord = z

@@ -11,7 +11,6 @@ export const ERROR_TABLE = {
   UNKNOWN_EVAL_TASK: { status: 404, summary: "No evaluation task with that name" },
   INVALID_PHASE: { status: 422, summary: "Phases are 1, 2 or 3" },
   BATCH_TOO_LARGE: { status: 413, summary: "Too many items in one /reward batch" },
-  RESPONSE_TOO_LONG: { status: 413, summary: "A response is longer than the server accepts" },
   CAPACITY_REACHED: { status: 503, summary: "The server holds as many sessions as it is allowed to" },
   UNAUTHORIZED: { status: 401, summary: "A valid API key is required" },
   NOT_FOUND: { status: 404, summary: "No such route" },

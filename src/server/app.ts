@@ -16,6 +16,8 @@ import { SessionRegistry } from "../env/sessions.js";
 import { VERSION } from "../version.js";
 import type { EnvConfig } from "./config.js";
 import { registerErrorHandler } from "./errors.js";
+import { registerAccessControl } from "./plugins/auth.js";
+import { registerEpisodeSweeper } from "./plugins/sweeper.js";
 import { ROUTES } from "./routes/index.js";
 
 export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -75,6 +77,9 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
   );
 
   registerErrorHandler(app);
+  // Before any route, so every route (docs and WebSocket included) passes the check.
+  registerAccessControl(app, { apiKey: config.ECHO_API_KEY, publicRead: config.ECHO_PUBLIC_READ });
+  registerEpisodeSweeper(app);
 
   await app.register(swagger, {
     openapi: {
@@ -86,6 +91,13 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
           "Speaks the openenv-http/1.x profile: /reset, /step, /state, /ws, plus batch rewards and metrics.",
         version: VERSION,
       },
+      // With a key configured, Swagger UI shows an Authorize button that sends it as a Bearer token.
+      ...(config.ECHO_API_KEY
+        ? {
+            components: { securitySchemes: { bearer: { type: "http" as const, scheme: "bearer" } } },
+            security: [{ bearer: [] }],
+          }
+        : {}),
     },
     transform: jsonSchemaTransform,
   });

@@ -1,5 +1,6 @@
 // Server configuration from environment variables, validated once at start-up with readable messages.
 import { z } from "zod";
+import { PRESET_NAMES } from "../core/reward/presets.js";
 import { DOMAINS } from "../core/taxonomy.js";
 import { SOURCE_KINDS } from "../tasks/task.js";
 
@@ -45,7 +46,13 @@ export const EnvConfig = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   ECHO_DATA_DIR: z.string().min(1).default("data"),
   ECHO_DB: z.string().min(1).optional(),
-  REWARD_PRESET: z.string().min(1).default("calibrated"),
+  ECHO_DB_SYNC: z.enum(["full", "normal"], { error: "ECHO_DB_SYNC must be full or normal" }).default("full"),
+  REWARD_PRESET: z
+    .string()
+    .refine((name) => (PRESET_NAMES as string[]).includes(name), {
+      error: `REWARD_PRESET must be one of: ${PRESET_NAMES.join(", ")}`,
+    })
+    .default("calibrated"),
   MAX_CONCURRENT_ENVS: z.coerce.number().int().min(1).max(100_000).default(512),
   SESSION_TIMEOUT_S: z.coerce
     .number()
@@ -68,6 +75,9 @@ export type EnvConfig = z.infer<typeof EnvConfig>;
 
 export class ConfigError extends Error {}
 
+/** Variables whose values never appear in a message. */
+const SECRETS = new Set(["ECHO_API_KEY", "HF_TOKEN"]);
+
 /** Reads the configuration; empty strings count as unset. Throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): EnvConfig {
   const present = Object.fromEntries(
@@ -76,10 +86,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(([, value]) => value !== undefined && value !== ""),
   );
   const parsed = EnvConfig.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (parsed.data.ECHO_PUBLIC_READ || parsed.data.ECHO_API_KEY !== undefined) return parsed.data;
+    // Asking for private reads without a key would silently leave everything open.
+    const value = JSON.stringify(env.ECHO_PUBLIC_READ);
+    throw new ConfigError(
+      `invalid configuration:\n  ECHO_PUBLIC_READ=${value}: protecting read routes needs ECHO_API_KEY; set a key`,
+    );
+  }
   const problems = parsed.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? "configuration");
-    return `  ${key}=${JSON.stringify(env[key] ?? "")}: ${issue.message}`;
+    const value = SECRETS.has(key) ? "(hidden)" : JSON.stringify(env[key] ?? "");
+    return `  ${key}=${value}: ${issue.message}`;
   });
   throw new ConfigError(`invalid configuration:\n${problems.join("\n")}`);
 }

@@ -1,5 +1,6 @@
 // Episode history behind one interface, so memory and SQLite stores pass the same contract suite.
 import { z } from "zod";
+import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 import { EPISODE_CHANNELS, type EpisodeRecord } from "../env/episode-record.js";
 
@@ -32,11 +33,28 @@ export function matchesFilter(record: EpisodeRecord, filter: HistoryFilter): boo
   );
 }
 
+/** A curriculum phase set or pinned by hand, stored so a restart replays it at the same point. */
+export const PhaseChange = z.object({
+  after_episodes: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Episodes the service had counted when the change was made (it applies before the next one)"),
+  phase: Phase,
+  pinned: z.boolean().describe("Whether the phase was pinned"),
+  changed_at: z.number().describe("When the change was made (ms since the epoch)"),
+});
+export type PhaseChange = z.infer<typeof PhaseChange>;
+
 export interface HistoryPage {
   items: EpisodeRecord[];
   total: number;
 }
 
+/**
+ * Where graded episodes live. Promises from append() resolve in call order, so whoever counts records after
+ * awaiting append counts them in the order the store keeps them (a restart replays that same order).
+ */
 export interface HistoryStore {
   /** Stores records; resolves once they are as durable as this store makes them. */
   append(records: readonly EpisodeRecord[]): Promise<void>;
@@ -44,8 +62,14 @@ export interface HistoryStore {
   page(filter: HistoryFilter, limit: number, offset: number): HistoryPage;
   /** The newest `limit` matching records (all when limit is undefined), oldest first. */
   recent(filter: HistoryFilter, limit?: number): EpisodeRecord[];
-  /** Every stored record, oldest first (used to rebuild live metrics at start-up). */
+  /** Every stored record, oldest first. Consume it synchronously: a store may hold a cursor open. */
   all(): Iterable<EpisodeRecord>;
+  /** What metrics read of the newest `limit` matching records (all when undefined), oldest first; streamed. */
+  outcomes(filter?: HistoryFilter, limit?: number): Iterable<EpisodeOutcome>;
+  /** Stores a hand-made curriculum change; durable when it returns. */
+  recordPhaseChange(change: PhaseChange): void;
+  /** Stored curriculum changes, oldest first. */
+  phaseChanges(): PhaseChange[];
   readonly size: number;
   /** Whether records survive a restart. */
   readonly durable: boolean;

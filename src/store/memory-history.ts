@@ -1,12 +1,24 @@
 // In-memory history: a bounded ring of the newest records (memory never grows with episodes served).
-import type { EpisodeRecord } from "../env/episode-record.js";
-import { type HistoryFilter, type HistoryPage, type HistoryStore, matchesFilter } from "./history-store.js";
+import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
+import { type EpisodeRecord, outcomeOf } from "../env/episode-record.js";
+import {
+  type HistoryFilter,
+  type HistoryPage,
+  type HistoryStore,
+  matchesFilter,
+  type PhaseChange,
+} from "./history-store.js";
+
+/** Curriculum changes kept; older ones are dropped (nothing in memory survives a restart anyway). */
+const MAX_PHASE_CHANGES = 1000;
 
 export class MemoryHistory implements HistoryStore {
   readonly durable = false;
   readonly #ring: (EpisodeRecord | undefined)[];
   /** Records ever appended; the ring holds the newest min(total, capacity). */
   #total = 0;
+  readonly #changes: PhaseChange[] = [];
+  #closed = false;
 
   constructor(readonly capacity = 100_000) {
     if (!Number.isInteger(capacity) || capacity < 1) {
@@ -20,6 +32,7 @@ export class MemoryHistory implements HistoryStore {
   }
 
   async append(records: readonly EpisodeRecord[]): Promise<void> {
+    if (this.#closed) throw new Error("the in-memory history is closed");
     for (const record of records) {
       this.#ring[this.#total % this.capacity] = record;
       this.#total++;
@@ -59,5 +72,20 @@ export class MemoryHistory implements HistoryStore {
     for (let i = newest.length - 1; i >= 0; i--) yield newest[i] as EpisodeRecord;
   }
 
-  async close(): Promise<void> {}
+  *outcomes(filter: HistoryFilter = {}, limit?: number): Iterable<EpisodeOutcome> {
+    for (const record of this.recent(filter, limit)) yield outcomeOf(record);
+  }
+
+  recordPhaseChange(change: PhaseChange): void {
+    this.#changes.push({ ...change });
+    if (this.#changes.length > MAX_PHASE_CHANGES) this.#changes.shift();
+  }
+
+  phaseChanges(): PhaseChange[] {
+    return this.#changes.map((change) => ({ ...change }));
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
 }

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 export async function build(env: Record<string, string> = {}): Promise<EchoApp> {
-  const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ...env });
+  const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ECHO_DB: ":memory:", ...env });
   const { service } = createService(config);
   const app = await buildApp({ config, service, validateResponses: true });
   open.push(app);

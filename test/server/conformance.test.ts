@@ -128,7 +128,7 @@ let app: EchoApp;
 let base: string;
 
 beforeAll(async () => {
-  const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data" });
+  const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ECHO_DB: ":memory:" });
   app = await buildApp({ config, service: createService(config).service, validateResponses: true });
   base = await app.listen({ host: "127.0.0.1", port: 0 });
 });

@@ -2,6 +2,7 @@
 import type { CalibrationReport } from "./calibration-report.js";
 import type { EpisodeOutcome } from "./episode-outcome.js";
 import { applyOutcome, emptyCounts, mergeCounts, type OutcomeCounts } from "./outcome-counts.js";
+import { eceOf } from "./reliability-bins.js";
 import { reportFromCounts } from "./report-from-counts.js";
 
 /** Anything that takes outcomes and reports on them (accumulator, rolling window). */
@@ -47,5 +48,10 @@ export class MetricsAccumulator implements MetricsSink {
 
   report(): CalibrationReport {
     return reportFromCounts(this.#counts);
+  }
+
+  /** report().ece without the rest of the report (cheap enough to read after every add). */
+  ece(): number | null {
+    return eceOf(this.#counts.right, this.#counts.wrong);
   }
 }

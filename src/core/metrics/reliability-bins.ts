@@ -40,6 +40,32 @@ export interface BinnedCalibration {
   mce: number | null;
 }
 
+/**
+ * ECE alone, equal to binnedCalibration(right, wrong).ece but without building the table: the curriculum
+ * reads it after every episode, so it must stay cheap.
+ * @example eceOf([0, 1], [1, 0]) // 0.495: one wrong at 0%, one right at 1%: |0 + 1 - 100| / 200
+ */
+export function eceOf(right: readonly number[], wrong: readonly number[]): number | null {
+  let count = 0;
+  let eceNumerator = 0;
+  // Levels are visited in order, so each bin's levels are consecutive: sum its gap, then close it.
+  let bin = 0;
+  let gap = 0;
+  for (let k = 0; k < right.length; k++) {
+    const b = binIndex(k);
+    if (b !== bin) {
+      eceNumerator += Math.abs(gap);
+      gap = 0;
+      bin = b;
+    }
+    const n = right[k]! + wrong[k]!;
+    count += n;
+    gap += n * k - 100 * right[k]!;
+  }
+  eceNumerator += Math.abs(gap);
+  return count === 0 ? null : eceNumerator / (100 * count);
+}
+
 /** Reliability table, ECE and MCE from per-level right/wrong counts (index = confidence 0..100). */
 export function binnedCalibration(right: readonly number[], wrong: readonly number[]): BinnedCalibration {
   const totals = binTotals(right, wrong);

@@ -45,4 +45,9 @@ export class RollingMetrics implements MetricsSink {
   report(): CalibrationReport {
     return this.#metrics.report();
   }
+
+  /** report().ece without the rest of the report. */
+  ece(): number | null {
+    return this.#metrics.ece();
+  }
 }

@@ -90,7 +90,7 @@ export const curriculumRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const curriculum = app.echo.curriculum;
       const { phase, pinned } = request.body;
-      curriculum.setPhase(phase ?? curriculum.phase, pinned ?? curriculum.pinned);
+      app.echo.setPhase(phase ?? curriculum.phase, pinned ?? curriculum.pinned);
       return replyOf(curriculum);
     },
   });

@@ -8,6 +8,8 @@ import { openenvRoutes } from "./openenv.js";
 import { questionRoutes } from "./questions.js";
 import { rewardRoutes } from "./reward.js";
 import { rewardsRoutes } from "./rewards.js";
+import { timelineRoutes } from "./timeline.js";
+import { webRoutes } from "./web.js";
 import { wsRoutes } from "./ws.js";
 
 export const ROUTES: readonly FastifyPluginAsync[] = [
@@ -20,4 +22,6 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   metricsRoutes as FastifyPluginAsync,
   curriculumRoutes as FastifyPluginAsync,
   wsRoutes as FastifyPluginAsync,
+  timelineRoutes as FastifyPluginAsync,
+  webRoutes,
 ];

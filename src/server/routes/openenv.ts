@@ -128,7 +128,11 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/health",
-    { schema: { summary: "Liveness", tags: ["openenv"], response: { 200: HealthReply } } },
+    {
+      // Always open: Docker's HEALTHCHECK and Space probes carry no key.
+      config: { access: "public" },
+      schema: { summary: "Liveness", tags: ["openenv"], response: { 200: HealthReply } },
+    },
     async () => ({ status: "healthy" as const }),
   );
 

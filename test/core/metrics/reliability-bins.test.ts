@@ -1,5 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { binIndex, binnedCalibration } from "../../../src/core/metrics/reliability-bins.js";
+import { MetricsAccumulator } from "../../../src/core/metrics/metrics-accumulator.js";
+import { binIndex, binnedCalibration, eceOf } from "../../../src/core/metrics/reliability-bins.js";
+import { RollingMetrics } from "../../../src/core/metrics/rolling-metrics.js";
+import { outcomeArb } from "./outcome-fixtures.js";
 
 const levels = (entries: Record<number, number>) => {
   const xs = new Array<number>(101).fill(0);
@@ -38,5 +42,35 @@ describe("binnedCalibration", () => {
     expect(within.ece).toBeCloseTo(0.355, 12);
     const across = binnedCalibration(levels({ 0: 1 }), levels({ 100: 1 }));
     expect(across.ece).toBe(1); // right at 0% and wrong at 100%: both gaps are 1
+  });
+});
+
+describe("eceOf (the curriculum's cheap ECE)", () => {
+  it("is null for no records and matches the worked example", () => {
+    expect(eceOf(levels({}), levels({}))).toBeNull();
+    expect(eceOf(levels({ 1: 1 }), levels({ 0: 1 }))).toBe(0.495);
+    expect(eceOf(levels({ 100: 3 }), levels({}))).toBe(0);
+  });
+
+  it("equals binnedCalibration's ECE exactly, and so do the accumulator's and the window's ece()", () => {
+    fc.assert(
+      fc.property(
+        fc.array(outcomeArb, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        (outcomes, n) => {
+          const all = new MetricsAccumulator();
+          const window = new RollingMetrics(n);
+          for (const o of outcomes) {
+            all.add(o);
+            window.add(o);
+          }
+          expect(all.ece()).toBe(all.report().ece);
+          expect(window.ece()).toBe(window.report().ece);
+        },
+      ),
+    );
+    const right = Array.from({ length: 101 }, (_, k) => (k * 7919) % 13);
+    const wrong = Array.from({ length: 101 }, (_, k) => (k * 104729) % 11);
+    expect(eceOf(right, wrong)).toBe(binnedCalibration(right, wrong).ece);
   });
 });

@@ -1,0 +1,88 @@
+// GET /metrics/timeline: reward and rolling ECE over the stored episodes, at a bounded number of points.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { TimelinePoint, timelineOf } from "../../core/metrics/timeline.js";
+import { UnprocessableReply } from "../schemas/error-reply.js";
+import { filterOf, MAX_WINDOW, MetricsQuery } from "../schemas/metrics-query.js";
+
+/** Newest episodes a timeline covers unless the query asks for another window. */
+export const TIMELINE_EPISODES = 100_000;
+
+export const TimelineQuery = MetricsQuery.extend({
+  points: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(200)
+    .describe("Most points to return, 1..1000 (default 200); fewer when there are fewer episodes"),
+  rolling: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(200)
+    .describe("Episodes in the rolling window behind each point's rolling figures, 1..100000 (default 200)"),
+  window: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_WINDOW)
+    .default(TIMELINE_EPISODES)
+    .describe(`Only the newest N matching episodes, 1..${MAX_WINDOW} (default ${TIMELINE_EPISODES})`),
+});
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+export const TimelineReply = z
+  .object({
+    total: z.number().int().min(0).describe("Matching episodes in the stored history"),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .describe("Matching episodes older than the covered ones: add it to a point's episode for its number"),
+    covered: z.number().int().min(0).describe("Episodes the points cover (the newest of the matching ones)"),
+    rolling: z.number().int().min(1).describe("Rolling window size used"),
+    points: z.array(TimelinePoint).describe("Points in episode order, oldest first; empty without episodes"),
+  })
+  .meta({ id: "TimelineReply" });
+export type TimelineReply = z.infer<typeof TimelineReply>;
+
+export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Dashboards poll this: keep the last answer until an episode is recorded or the query changes.
+  let cached: { key: string; reply: TimelineReply } | undefined;
+
+  app.get(
+    "/metrics/timeline",
+    {
+      schema: {
+        summary: "Reward and rolling calibration over episodes (the training curve)",
+        description:
+          "Splits the newest `window` matching episodes into at most `points` consecutive groups and gives, " +
+          "at the end of each, the group's mean reward and the reward, ECE, accuracy and confidence of the " +
+          "last `rolling` episodes. Accepts the filters of /metrics.",
+        tags: ["metrics"],
+        querystring: TimelineQuery,
+        response: { 200: TimelineReply, 422: UnprocessableReply },
+      },
+    },
+    async (request) => {
+      const { points, rolling, ...query } = request.query;
+      const key = JSON.stringify([request.query, app.echo.running().episodes]);
+      if (cached?.key === key) return cached.reply;
+      const { filter, window } = filterOf(query);
+      // Only the columns metrics read: a large window must not load whole records (responses and all).
+      const outcomes = [...app.echo.history.outcomes(filter, window)];
+      const total = app.echo.history.page(filter, 1, 0).total;
+      const reply: TimelineReply = {
+        total,
+        offset: Math.max(0, total - outcomes.length),
+        covered: outcomes.length,
+        rolling,
+        points: timelineOf(outcomes, points, rolling),
+      };
+      cached = { key, reply };
+      return reply;
+    },
+  );
+};

@@ -1,0 +1,198 @@
+// Durable history in one SQLite file (WAL). Appends are group-committed: everything appended before the event
+// loop reaches setImmediate goes into one transaction, and every caller resolves only after it committed.
+import type { Database, Statement } from "better-sqlite3";
+import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
+import type { EpisodeRecord } from "../env/episode-record.js";
+import type { HistoryFilter, HistoryPage, HistoryStore, PhaseChange } from "./history-store.js";
+import { openHistoryDatabase, type SyncMode } from "./sqlite-open.js";
+import {
+  type EpisodeRow,
+  INSERT_EPISODE,
+  insertEpisode,
+  OUTCOME_COLUMNS,
+  outcomeOfRaw,
+  recordOfRow,
+  whereOf,
+} from "./sqlite-rows.js";
+
+export interface SqliteHistoryOptions {
+  /**
+   * FULL (default): the WAL is fsynced before a commit returns, so a reply's episode survives a power loss
+   * too; group commit pays one fsync per event-loop turn, not per episode. NORMAL survives a killed process
+   * (the OS still holds the write) but may lose the last commits to a power loss.
+   */
+  synchronous?: SyncMode;
+}
+
+interface Waiter {
+  records: readonly EpisodeRecord[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class SqliteHistory implements HistoryStore {
+  readonly durable = true;
+  readonly path: string;
+  readonly #db: Database;
+  readonly #insert: Statement;
+  readonly #write: (waiters: readonly Waiter[]) => void;
+  readonly #insertChange: Statement;
+  /** Prepared queries by kind and filter shape: at most 4 kinds x 2^7 shapes, so bounded. */
+  readonly #queries = new Map<string, Statement>();
+  #size: number;
+  #pending: Waiter[] = [];
+  #flushing: NodeJS.Immediate | null = null;
+  #closed = false;
+  #transactions = 0;
+
+  constructor(path: string, options: SqliteHistoryOptions = {}) {
+    this.path = path;
+    this.#db = openHistoryDatabase(path, options.synchronous ?? "FULL");
+    this.#insert = this.#db.prepare(INSERT_EPISODE);
+    this.#insertChange = this.#db.prepare(
+      "INSERT INTO curriculum_events (after_episodes, phase, pinned, changed_at) VALUES (?, ?, ?, ?)",
+    );
+    const insert = this.#insert;
+    this.#write = this.#db.transaction((waiters: readonly Waiter[]) => {
+      for (const waiter of waiters) for (const record of waiter.records) insertEpisode(insert, record);
+    }).immediate;
+    this.#size = this.#db.prepare("SELECT count(*) FROM episodes").pluck().get() as number;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The synchronous mode the connection runs with (PRAGMA synchronous). */
+  get synchronous(): SyncMode {
+    return this.#db.pragma("synchronous", { simple: true }) === 2 ? "FULL" : "NORMAL";
+  }
+
+  /** Transactions committed by append so far (group commit makes this far smaller than the appends). */
+  get transactions(): number {
+    return this.#transactions;
+  }
+
+  append(records: readonly EpisodeRecord[]): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error(`the history database ${this.path} is closed`));
+    if (records.length === 0) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.#pending.push({ records, resolve, reject }));
+    this.#flushing ??= setImmediate(this.#flush);
+    return done;
+  }
+
+  /** Commits everything pending in one transaction, then resolves the callers in the order they appended. */
+  readonly #flush = (): void => {
+    this.#flushing = null;
+    const waiters = this.#pending;
+    if (waiters.length === 0) return;
+    this.#pending = [];
+    try {
+      this.#commit(waiters);
+    } catch {
+      // The group failed: commit each caller alone, so a failure stays with the caller it belongs to.
+      for (const waiter of waiters) {
+        try {
+          this.#commit([waiter]);
+          waiter.resolve();
+        } catch (single) {
+          waiter.reject(single);
+        }
+      }
+      return;
+    }
+    for (const waiter of waiters) waiter.resolve();
+  };
+
+  #commit(waiters: readonly Waiter[]): void {
+    this.#write(waiters);
+    this.#transactions++;
+    for (const waiter of waiters) this.#size += waiter.records.length;
+  }
+
+  /** A cached statement for queries run to completion at once (an iterated one is prepared afresh, since a
+   * statement cannot run again while a cursor on it is open). */
+  #query(kind: string, where: string, sql: () => string): Statement {
+    const key = `${kind} ${where}`;
+    let statement = this.#queries.get(key);
+    if (!statement) {
+      statement = this.#db.prepare(sql());
+      this.#queries.set(key, statement);
+    }
+    return statement;
+  }
+
+  page(filter: HistoryFilter, limit: number, offset: number): HistoryPage {
+    const where = whereOf(filter);
+    const rows = this.#query(
+      "page",
+      where.sql,
+      () => `SELECT * FROM episodes ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    ).all(...where.params, limit, offset) as EpisodeRow[];
+    const total =
+      where.params.length === 0
+        ? this.#size
+        : (this.#query("count", where.sql, () => `SELECT count(*) FROM episodes ${where.sql}`)
+            .pluck()
+            .get(...where.params) as number);
+    return { items: rows.map(recordOfRow), total };
+  }
+
+  recent(filter: HistoryFilter, limit?: number): EpisodeRecord[] {
+    const where = whereOf(filter);
+    if (limit === undefined) {
+      const rows = this.#query("all", where.sql, () => `SELECT * FROM episodes ${where.sql} ORDER BY id`).all(
+        ...where.params,
+      ) as EpisodeRow[];
+      return rows.map(recordOfRow);
+    }
+    const rows = this.#query(
+      "recent",
+      where.sql,
+      () => `SELECT * FROM episodes ${where.sql} ORDER BY id DESC LIMIT ?`,
+    ).all(...where.params, limit) as EpisodeRow[];
+    return rows.reverse().map(recordOfRow);
+  }
+
+  *all(): Iterable<EpisodeRecord> {
+    for (const row of this.#db.prepare("SELECT * FROM episodes ORDER BY id").iterate()) {
+      yield recordOfRow(row as EpisodeRow);
+    }
+  }
+
+  *outcomes(filter: HistoryFilter = {}, limit?: number): Iterable<EpisodeOutcome> {
+    const where = whereOf(filter);
+    const sql =
+      limit === undefined
+        ? `SELECT ${OUTCOME_COLUMNS} FROM episodes ${where.sql} ORDER BY id`
+        : `SELECT ${OUTCOME_COLUMNS} FROM (SELECT id, ${OUTCOME_COLUMNS} FROM episodes ${where.sql} ` +
+          "ORDER BY id DESC LIMIT ?) ORDER BY id";
+    const params = limit === undefined ? where.params : [...where.params, limit];
+    for (const row of this.#db
+      .prepare(sql)
+      .raw(true)
+      .iterate(...params))
+      yield outcomeOfRaw(row as unknown[]);
+  }
+
+  recordPhaseChange(change: PhaseChange): void {
+    if (this.#closed) throw new Error(`the history database ${this.path} is closed`);
+    this.#insertChange.run(change.after_episodes, change.phase, change.pinned ? 1 : 0, change.changed_at);
+  }
+
+  phaseChanges(): PhaseChange[] {
+    const rows = this.#db
+      .prepare("SELECT after_episodes, phase, pinned, changed_at FROM curriculum_events ORDER BY id")
+      .all() as { after_episodes: number; phase: PhaseChange["phase"]; pinned: number; changed_at: number }[];
+    return rows.map((row) => ({ ...row, pinned: row.pinned === 1 }));
+  }
+
+  /** Commits what is still pending, then closes the file (appends after this reject). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    if (this.#flushing) clearImmediate(this.#flushing);
+    this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+}

@@ -1,0 +1,235 @@
+// SqliteHistory: the shared contract, plus what only a file can show: reopening, group commit, migrations,
+// and refusing a newer, foreign, corrupt or misplaced database without changing a byte of it.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
+import { outcomeOf } from "../../src/env/episode-record.js";
+import { SqliteHistory } from "../../src/store/sqlite-history.js";
+import { HistoryOpenError } from "../../src/store/sqlite-open.js";
+import { ECHO_APPLICATION_ID, SCHEMA_VERSION } from "../../src/store/sqlite-schema.js";
+import { historyStoreContract, recordAt } from "./history-store.contract.js";
+
+const dirs: string[] = [];
+const stores: SqliteHistory[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "echo-sqlite-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function open(path: string): SqliteHistory {
+  const store = new SqliteHistory(path);
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  for (const dir of dirs.splice(0)) {
+    chmodSync(dir, 0o700);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+historyStoreContract("SqliteHistory", { open: () => open(join(tempDir(), "echo.db")) });
+
+/** The v1 schema exactly as the first release wrote it, by hand (not through the migration code). */
+const V1_SCHEMA = `
+  PRAGMA application_id = ${ECHO_APPLICATION_ID};
+  CREATE TABLE episodes (
+    id INTEGER PRIMARY KEY, episode_id TEXT NOT NULL, session_id TEXT, channel TEXT NOT NULL,
+    task_id TEXT NOT NULL, domain TEXT NOT NULL, difficulty TEXT NOT NULL, phase INTEGER NOT NULL,
+    preset TEXT NOT NULL, seed INTEGER, response TEXT NOT NULL, parsed_answer TEXT NOT NULL,
+    parsed_confidence INTEGER NOT NULL, abstained INTEGER NOT NULL, format TEXT NOT NULL,
+    is_correct INTEGER NOT NULL, score REAL NOT NULL, reward REAL NOT NULL, c_accuracy REAL NOT NULL,
+    c_brier REAL NOT NULL, c_overconfidence REAL NOT NULL, c_underconfidence REAL NOT NULL,
+    c_format REAL NOT NULL, c_abstention REAL NOT NULL, c_clip REAL NOT NULL, true_answer TEXT NOT NULL,
+    created_at REAL NOT NULL, graded_at REAL NOT NULL
+  ) STRICT;
+  CREATE INDEX episodes_session ON episodes (session_id) WHERE session_id IS NOT NULL;
+  CREATE INDEX episodes_domain ON episodes (domain);
+  CREATE INDEX episodes_phase ON episodes (phase);
+  CREATE INDEX episodes_preset ON episodes (preset);
+  CREATE INDEX episodes_channel ON episodes (channel);
+  INSERT INTO episodes VALUES (1, 'old-1', 'ws-9', 'ws', 'curated/factual/easy/001', 'factual', 'easy', 1,
+    'calibrated', 42, '<confidence>80</confidence><answer>Paris</answer>', 'Paris', 80, 0, 'clean', 1, 1.0,
+    0.96, 0.5, 0.48, 0, 0, 0.05, 0, 0, 'Paris', 1700000000000, 1700000000100);
+  PRAGMA user_version = 1;
+`;
+
+function handMade(path: string, sql: string): void {
+  const db = new BetterSqlite3(path);
+  db.exec(sql);
+  db.close();
+}
+
+function expectRefused(path: string, message: RegExp): void {
+  const before = readFileSync(path);
+  expect(() => new SqliteHistory(path)).toThrow(HistoryOpenError);
+  expect(() => new SqliteHistory(path)).toThrow(message);
+  expect(readFileSync(path).equals(before)).toBe(true);
+}
+
+describe("SqliteHistory on disk", () => {
+  it("keeps records, their order and curriculum changes across a reopen, and is durable", async () => {
+    const path = join(tempDir(), "echo.db");
+    const first = open(path);
+    expect(first.durable).toBe(true);
+    const records = Array.from({ length: 30 }, (_, i) => recordAt(i));
+    await first.append(records);
+    first.recordPhaseChange({ after_episodes: 30, phase: 3, pinned: true, changed_at: 5 });
+    await first.close();
+    const again = open(path);
+    expect(again.size).toBe(30);
+    expect([...again.all()]).toEqual(records);
+    expect(again.page({ channel: "ws" }, 2, 0).items.map((r) => r.episode_id)).toEqual(["ep-27", "ep-24"]);
+    expect(again.phaseChanges()).toEqual([{ after_episodes: 30, phase: 3, pinned: true, changed_at: 5 }]);
+    await again.append([recordAt(30)]);
+    expect(again.recent({}, 1)[0]?.episode_id).toBe("ep-30");
+  });
+
+  it("commits what is still pending when closed, before the file is let go", async () => {
+    const path = join(tempDir(), "echo.db");
+    const store = open(path);
+    const pending = store.append([recordAt(0), recordAt(1)]);
+    await store.close();
+    await pending;
+    expect(open(path).size).toBe(2);
+  });
+
+  it("group-commits: many concurrent appends share a few transactions and all resolve after commit", async () => {
+    const path = join(tempDir(), "echo.db");
+    const store = open(path);
+    const reader = new BetterSqlite3(path, { readonly: true });
+    const count = reader.prepare("SELECT count(*) FROM episodes").pluck();
+    const visible: number[] = [];
+    try {
+      const appends = Array.from({ length: 300 }, (_, k) =>
+        store.append([recordAt(k)]).then(() => visible.push(count.get() as number)),
+      );
+      await Promise.all(appends);
+      expect(store.transactions).toBeLessThanOrEqual(2);
+      expect(store.size).toBe(300);
+      // Another connection already saw every caller's row when that caller resolved: it was committed.
+      expect(Math.min(...visible)).toBe(300);
+      const next = await Promise.all([store.append([recordAt(300)]), store.append([recordAt(301)])]);
+      expect(next).toHaveLength(2);
+      expect(store.transactions).toBeLessThanOrEqual(3);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("answers filtered metrics over all of history, not a window of it", async () => {
+    const store = open(join(tempDir(), "echo.db"));
+    const records = Array.from({ length: 2000 }, (_, i) => recordAt(i));
+    await store.append(records);
+    const ws = records.filter((r) => r.channel === "ws");
+    expect(computeMetrics(store.outcomes({ channel: "ws" }))).toEqual(computeMetrics(ws.map(outcomeOf)));
+    expect(store.page({ channel: "ws" }, 1, 0).total).toBe(ws.length);
+  });
+});
+
+describe("SqliteHistory schema versions", () => {
+  it("creates the current schema in a new or empty file", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "empty.db"), "");
+    for (const name of ["new.db", "empty.db"]) {
+      await open(join(dir, name)).close();
+      const db = new BetterSqlite3(join(dir, name), { readonly: true });
+      expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma("application_id", { simple: true })).toBe(ECHO_APPLICATION_ID);
+      expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+      db.close();
+    }
+  });
+
+  it("migrates a v1 database made by hand, keeping its episodes", async () => {
+    const path = join(tempDir(), "v1.db");
+    handMade(path, V1_SCHEMA);
+    const store = open(path);
+    expect(store.size).toBe(1);
+    expect(store.recent({ session: "ws-9" })[0]).toMatchObject({
+      episode_id: "old-1",
+      seed: 42,
+      abstained: false,
+      is_correct: true,
+      components: { accuracy: 0.5, brier: 0.48, format: 0.05 },
+    });
+    store.recordPhaseChange({ after_episodes: 1, phase: 2, pinned: false, changed_at: 1 });
+    await store.append([recordAt(7)]);
+    await store.close();
+    const db = new BetterSqlite3(path, { readonly: true });
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(open(path).phaseChanges()).toHaveLength(1);
+  });
+
+  it("refuses a database from a newer ECHO, saying so, and leaves it untouched", () => {
+    const path = join(tempDir(), "newer.db");
+    handMade(path, `${V1_SCHEMA}; PRAGMA user_version = ${SCHEMA_VERSION + 1};`);
+    expectRefused(path, new RegExp(`version ${SCHEMA_VERSION + 1}, newer than this ECHO`));
+  });
+
+  it("refuses another program's SQLite database", () => {
+    const dir = tempDir();
+    handMade(join(dir, "other.db"), "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
+    expectRefused(join(dir, "other.db"), /another program/);
+    handMade(join(dir, "versioned.db"), "CREATE TABLE t (x); PRAGMA user_version = 1;");
+    expectRefused(join(dir, "versioned.db"), /another program/);
+  });
+});
+
+describe("SqliteHistory refuses to start on a bad place or file", () => {
+  it("refuses a file that is not SQLite, byte for byte untouched", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "notes.db"), "these are my notes, not a database\n".repeat(200));
+    expectRefused(join(dir, "notes.db"), /is not a SQLite database \(it was left untouched\)/);
+    writeFileSync(join(dir, "short.db"), "SQLite");
+    expectRefused(join(dir, "short.db"), /not a SQLite database/);
+  });
+
+  it("refuses a SQLite file whose pages are damaged, byte for byte untouched", async () => {
+    const path = join(tempDir(), "damaged.db");
+    const store = new SqliteHistory(path);
+    await store.append(Array.from({ length: 400 }, (_, i) => recordAt(i)));
+    await store.close();
+    const bytes = readFileSync(path);
+    expect(bytes.length).toBeGreaterThan(8 * 4096);
+    bytes.fill(0xa5, 3 * 4096, 6 * 4096); // wipe three pages of the episodes table
+    writeFileSync(path, bytes);
+    expectRefused(path, /is damaged \(SQLite quick_check/);
+  });
+
+  it("refuses a path that is a directory", () => {
+    const dir = tempDir();
+    expect(() => new SqliteHistory(dir)).toThrow(/points at a directory .*point it at a file/);
+  });
+
+  it("refuses a data directory it cannot create", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "file"), "");
+    expect(() => new SqliteHistory(join(dir, "file", "sub", "echo.db"))).toThrow(
+      /cannot create the data directory .*ECHO_DB=:memory:/,
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)("refuses a data directory it cannot write to", () => {
+    const dir = join(tempDir(), "locked");
+    mkdirSync(dir);
+    chmodSync(dir, 0o500);
+    expect(() => new SqliteHistory(join(dir, "echo.db"))).toThrow(/data directory .* is not writable/);
+  });
+
+  // Root writes through permission bits, but not into /proc.
+  it.runIf(process.getuid?.() === 0 && existsSync("/proc/self"))(
+    "refuses a data directory it cannot write to, even as root",
+    () => {
+      expect(() => new SqliteHistory("/proc/echo-test.db")).toThrow(/data directory \/proc is not writable/);
+    },
+  );
+});

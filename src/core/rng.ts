@@ -32,10 +32,11 @@ export function hashSeed(...parts: ReadonlyArray<string | number>): number {
     for (const byte of UTF8.encode(text)) mix(byte);
     mix(0xff); // separator, so ("ab", "c") differs from ("a", "bc")
   }
-  return fmix32(h);
+  return mix32(h);
 }
 
-function fmix32(x: number): number {
+/** murmur3's 32-bit finaliser: an integer mixer with good avalanche. */
+export function mix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -1,6 +1,6 @@
 // The task bank: generators + curated bank + cached Hub datasets behind one lookup and one summary.
 import { z } from "zod";
-import { hashSeed } from "../core/rng.js";
+import { seededOrder } from "../core/seeded-order.js";
 import { DIFFICULTIES, type Difficulty, DOMAINS, type Domain } from "../core/taxonomy.js";
 import { Bucket, type SourceKind } from "./bucket.js";
 import type { Generator } from "./generators/generator.js";
@@ -224,44 +224,4 @@ export class TaskBank {
     }
     return { total: counts.reduce((sum, c) => sum + c.count, 0), counts };
   }
-}
-
-/**
- * A seeded bijection of [0, size) computed one position at a time: a 4-round Feistel network on the smallest
- * 4^k >= size, cycle-walking past values outside the range (fewer than 4 steps on average).
- */
-function seededOrder(size: number, seed: number): (position: number) => number {
-  if (size <= 1) return (position) => position;
-  if (size > 2 ** 32) throw new RangeError(`a seeded listing holds at most 2^32 tasks, got ${size}`);
-  let half = 1;
-  while (4 ** half < size) half++;
-  const m = 2 ** half;
-  const mask = m - 1;
-  const keys = [1, 2, 3, 4].map((round) => hashSeed("task-list-order", seed, round));
-  const permute = (x: number): number => {
-    let left = Math.floor(x / m);
-    let right = x % m;
-    for (const key of keys) {
-      const next = (left ^ mix32(right ^ key)) & mask;
-      left = right;
-      right = next;
-    }
-    return left * m + right;
-  };
-  return (position) => {
-    let x = permute(position);
-    while (x >= size) x = permute(x);
-    return x;
-  };
-}
-
-/** murmur3's 32-bit finaliser: an integer mixer with good avalanche. */
-function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

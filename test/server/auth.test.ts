@@ -47,6 +47,7 @@ const ACCESS: Record<string, Access> = {
   "GET /fingerprint": "read",
   "GET /questions": "read",
   "GET /questions/*": "read",
+  "GET /bank": "read",
   "GET /tasks": "read",
   "GET /tasks/:name/score": "read",
   "GET /rewards": "read",

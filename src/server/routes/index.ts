@@ -1,5 +1,6 @@
 // Every route plugin, in one explicit list.
 import type { FastifyPluginAsync } from "fastify";
+import { bankRoutes } from "./bank.js";
 import { curriculumRoutes } from "./curriculum.js";
 import { evalTaskRoutes } from "./eval-tasks.js";
 import { mcpRoutes } from "./mcp.js";
@@ -18,6 +19,7 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   rewardRoutes as FastifyPluginAsync,
   rewardsRoutes as FastifyPluginAsync,
   questionRoutes as FastifyPluginAsync,
+  bankRoutes as FastifyPluginAsync,
   evalTaskRoutes as FastifyPluginAsync,
   metricsRoutes as FastifyPluginAsync,
   curriculumRoutes as FastifyPluginAsync,

@@ -60,6 +60,8 @@ export class EchoService {
   readonly #byDomain: GroupedMetrics<Domain> = createDomainMetrics();
   /** Episodes counted so far (restored ones included): where a hand-made phase change sits among them. */
   #episodes = 0;
+  /** running() until the next episode is counted: every reset and step shows it, and it costs a full report. */
+  #running: RunningCalibration | null = null;
 
   constructor(options: EchoServiceOptions) {
     this.bank = options.bank;
@@ -224,11 +226,13 @@ export class EchoService {
     this.#byDomain.add(outcome);
     this.curriculum.record(outcome);
     this.#episodes++;
+    this.#running = null;
   }
 
   running(): RunningCalibration {
-    const r = this.#overall.report();
-    return {
+    if (this.#running) return { ...this.#running };
+    const r = this.#overall.headline();
+    this.#running = {
       episodes: r.count,
       accuracy: r.accuracy,
       mean_confidence: r.mean_confidence,
@@ -236,6 +240,7 @@ export class EchoService {
       brier: r.brier,
       mean_reward: r.mean_reward,
     };
+    return { ...this.#running };
   }
 
   /** All-time metrics, or metrics over the newest `window` matching episodes of the stored history. */

@@ -7,6 +7,8 @@ import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 /** Responses are stored up to this many characters (the reward was computed on the full text). */
 export const STORED_RESPONSE_CHARS = 4000;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Text cut to STORED_RESPONSE_CHARS as a string of its own. A slice would keep its whole original alive (V8
  * slices point into their parent), so a kept record could pin a 100,000-character response in memory.
@@ -14,7 +16,11 @@ export const STORED_RESPONSE_CHARS = 4000;
  * @example storedText("x".repeat(5000)).length // 4000
  */
 export function storedText(text: string): string {
-  return Buffer.from(text.slice(0, STORED_RESPONSE_CHARS), "utf8").toString("utf8");
+  const cut = text.length > STORED_RESPONSE_CHARS ? text.slice(0, STORED_RESPONSE_CHARS) : text;
+  // A UTF-8 round trip replaces lone surrogates; without any surrogate, slicing a fresh concatenation copies
+  // the characters into a new string (V8 flattens it first) at a quarter of the round trip's cost.
+  if (SURROGATE.test(cut)) return Buffer.from(cut, "utf8").toString("utf8");
+  return ` ${cut}`.slice(1);
 }
 
 export const EPISODE_CHANNELS = ["http", "ws", "batch"] as const;

@@ -122,7 +122,8 @@ export class TaskBank {
         if (sources.has("generated")) {
           for (const g of this.#generators.filter((gen) => gen.domain === domain)) {
             const size = this.options.generated_pool_size;
-            buckets.push(new Bucket(domain, difficulty, "generated", size, (i) => g.generate(difficulty, i)));
+            const generate = (i: number) => g.generate(difficulty, i);
+            buckets.push(new Bucket(domain, difficulty, "generated", size, generate, true));
           }
         }
         for (const group of concrete.get(key) ?? []) {

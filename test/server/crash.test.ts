@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
 import { type EpisodeRecord, outcomeOf } from "../../src/env/episode-record.js";
+import { says } from "../helpers/score-batch.js";
 import { TestSocket, waitFor, withTimeout } from "../helpers/ws-client.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -55,9 +56,6 @@ async function serve(db: string): Promise<{ child: ChildProcess; url: string }> 
   });
   return { child, url: await withTimeout(url, 30_000, "the server's ready line") };
 }
-
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
 
 async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(url, {

@@ -3,13 +3,11 @@ import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
 import type { EpisodeOutcome } from "../../src/core/metrics/episode-outcome.js";
 import type { EchoApp } from "../../src/server/app.js";
-import type { RewardResult } from "../../src/server/schemas/reward-batch.js";
 import { build } from "../helpers/build-app.js";
+import { says, scoreOutcomes } from "../helpers/score-batch.js";
 
 const A = "gen/arithmetic/v1/easy/3";
 const B = "curated/creative/easy/001";
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
 
 async function get(app: EchoApp, url: string) {
   const res = await app.inject({ method: "GET", url });
@@ -27,17 +25,7 @@ async function play(app: EchoApp): Promise<EpisodeOutcome[]> {
     { task_id: B, response: says(95, b === "A" ? "B" : "A") },
     { task_id: A, response: "" },
   ];
-  const res = await app.inject({ method: "POST", url: "/reward", payload: { items } });
-  expect(res.statusCode).toBe(200);
-  return (res.json().results as RewardResult[]).map((r) => ({
-    confidence: r.parsed_confidence as number,
-    correct: r.is_correct as boolean,
-    abstained: r.abstained as boolean,
-    format: r.format as EpisodeOutcome["format"],
-    reward: r.reward as number,
-    domain: r.domain as EpisodeOutcome["domain"],
-    difficulty: r.difficulty,
-  }));
+  return scoreOutcomes(app, items);
 }
 
 describe("GET /metrics", () => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { buildApp, type EchoApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createService } from "../../src/server/create-service.js";
+import { says } from "../helpers/score-batch.js";
 import { listen, TestSocket } from "../helpers/ws-client.js";
 
 const dirs: string[] = [];
@@ -25,9 +26,6 @@ async function start(db: string): Promise<EchoApp> {
   apps.push(app);
   return app;
 }
-
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
 
 async function post(app: EchoApp, url: string, payload: object) {
   const res = await app.inject({ method: "POST", url, payload });

@@ -4,13 +4,12 @@ import { MAX_RESPONSE_CHARS } from "../../src/env/observation.js";
 import type { EchoApp } from "../../src/server/app.js";
 import type { RewardReply } from "../../src/server/schemas/reward-batch.js";
 import { build } from "../helpers/build-app.js";
+import { says } from "../helpers/score-batch.js";
 
 const A = "gen/arithmetic/v1/easy/3";
 const B = "curated/creative/easy/001";
 
 const answerOf = (app: EchoApp, id: string) => app.echo.task(id).answer;
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
 
 async function reward(app: EchoApp, payload: unknown) {
   const res = await app.inject({ method: "POST", url: "/reward", payload: payload as object });

@@ -1,32 +1,12 @@
 // GET /metrics/timeline through inject(): bounded points, windows and filters, and the same figures as timelineOf.
 import { describe, expect, it } from "vitest";
-import type { EpisodeOutcome } from "../../src/core/metrics/episode-outcome.js";
 import { timelineOf } from "../../src/core/metrics/timeline.js";
 import type { EchoApp } from "../../src/server/app.js";
-import type { RewardResult } from "../../src/server/schemas/reward-batch.js";
 import { build } from "../helpers/build-app.js";
+import { says, scoreOutcomes } from "../helpers/score-batch.js";
 
 const A = "gen/arithmetic/v1/easy/3";
 const B = "curated/creative/easy/001";
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
-
-async function score(
-  app: EchoApp,
-  items: { task_id: string; response: string }[],
-): Promise<EpisodeOutcome[]> {
-  const res = await app.inject({ method: "POST", url: "/reward", payload: { items } });
-  expect(res.statusCode).toBe(200);
-  return (res.json().results as RewardResult[]).map((r) => ({
-    confidence: r.parsed_confidence as number,
-    correct: r.is_correct as boolean,
-    abstained: r.abstained as boolean,
-    format: r.format as EpisodeOutcome["format"],
-    reward: r.reward as number,
-    domain: r.domain as EpisodeOutcome["domain"],
-    difficulty: r.difficulty,
-  }));
-}
 
 async function timeline(app: EchoApp, query = "") {
   const res = await app.inject({ method: "GET", url: `/metrics/timeline${query}` });
@@ -57,7 +37,7 @@ describe("GET /metrics/timeline", () => {
 
   it("matches timelineOf over the recorded outcomes", async () => {
     const app = await build();
-    const outcomes = await score(app, sixItems(app));
+    const outcomes = await scoreOutcomes(app, sixItems(app));
     const { status, body } = await timeline(app, "?points=4&rolling=3");
     expect(status).toBe(200);
     expect(body).toEqual({ total: 6, offset: 0, covered: 6, rolling: 3, points: timelineOf(outcomes, 4, 3) });
@@ -66,7 +46,7 @@ describe("GET /metrics/timeline", () => {
 
   it("covers only the newest `window` episodes and says how many came before", async () => {
     const app = await build();
-    const outcomes = await score(app, sixItems(app));
+    const outcomes = await scoreOutcomes(app, sixItems(app));
     const { body } = await timeline(app, "?window=4&points=10&rolling=2");
     expect(body.total).toBe(6);
     expect(body.offset).toBe(2);
@@ -76,7 +56,7 @@ describe("GET /metrics/timeline", () => {
 
   it("takes the filters of /metrics", async () => {
     const app = await build();
-    const outcomes = await score(app, sixItems(app));
+    const outcomes = await scoreOutcomes(app, sixItems(app));
     const { body } = await timeline(app, "?domain=creative&rolling=5");
     expect(body.total).toBe(2);
     expect(body.points).toEqual(
@@ -91,10 +71,10 @@ describe("GET /metrics/timeline", () => {
 
   it("answers afresh once more episodes are recorded", async () => {
     const app = await build();
-    await score(app, sixItems(app).slice(0, 2));
+    await scoreOutcomes(app, sixItems(app).slice(0, 2));
     expect((await timeline(app)).body.covered).toBe(2);
     expect((await timeline(app)).body.covered).toBe(2);
-    await score(app, sixItems(app).slice(0, 3));
+    await scoreOutcomes(app, sixItems(app).slice(0, 3));
     expect((await timeline(app)).body.covered).toBe(5);
   });
 

@@ -9,6 +9,7 @@ import type { Domain } from "../../src/core/taxonomy.js";
 import type { EchoApp } from "../../src/server/app.js";
 import type { HistoryPage } from "../../src/server/routes/metrics.js";
 import { build } from "../helpers/build-app.js";
+import { says } from "../helpers/score-batch.js";
 import { launchChromium, type PageProblems, watchProblems } from "./chromium.js";
 import { prefixProxy } from "./prefix-proxy.js";
 
@@ -62,9 +63,6 @@ const signed = (x: number | null) => {
   if (Number(text) === 0) return text;
   return x > 0 ? `+${text}` : `−${text}`;
 };
-
-const says = (confidence: number, answer: string) =>
-  `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
 
 /** Some answer other than the gold one: another option letter, or nonsense. */
 const wrongAnswer = (gold: string, choices: readonly string[] | null) =>

@@ -11,7 +11,7 @@ import { DEFAULT_SKILL, type SkillProfile, uniformSkill } from "../../eval/skill
 import { loadBank } from "../../tasks/load-bank.js";
 import { buildPrompt } from "../../tasks/prompt.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
-import { intOption, presetFrom, writeOutputs } from "./eval.js";
+import { intOption, presetFrom, printReport, writeOutputs } from "./eval.js";
 
 export interface BaselineOptions {
   n?: string | undefined;
@@ -136,11 +136,13 @@ export function runBaseline(options: BaselineOptions, io: CliIo = processIo): nu
   for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
   const tasks = buildEvalSet(bank, { n: settings.n, seed: settings.seed });
   const { report, responses } = runBaselines(tasks, settings);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  io.stdout.write(options.json === true ? json : formatBaselineReport(report));
-  const outputs: [string, string][] = [];
-  if (typeof options.json === "string") outputs.push([options.json, json]);
-  if (options.html) outputs.push([options.html, baselineReportHtml(report)]);
+  const outputs = printReport(
+    io,
+    options,
+    report,
+    () => formatBaselineReport(report),
+    () => baselineReportHtml(report),
+  );
   if (options.responsesDir) {
     for (const [agent, answers] of responses) {
       const lines = answers.map((a) => JSON.stringify({ task_id: a.task_id, response: a.response }));

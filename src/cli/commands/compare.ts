@@ -7,7 +7,15 @@ import { type Comparison, compareRuns, differenceVerdict } from "../../eval/comp
 import { compareReportHtml } from "../../eval/report-html.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
 import { BASIC_NOTE } from "./baseline.js";
-import { evaluateFile, intOption, lazyBankLookup, presetFrom, writeOutputs, writeProblems } from "./eval.js";
+import {
+  evaluateFile,
+  intOption,
+  lazyBankLookup,
+  presetFrom,
+  printReport,
+  writeOutputs,
+  writeProblems,
+} from "./eval.js";
 
 export interface CompareOptions {
   labels?: string | undefined;
@@ -107,11 +115,13 @@ export function runCompare(
   }
   if (typeof a === "string" || typeof b === "string") return 2;
   const comparison = compareRuns(a, b, labels, { replicates, seed });
-  const json = `${JSON.stringify(comparison, null, 2)}\n`;
-  io.stdout.write(options.json === true ? json : formatComparison(comparison));
-  const outputs: [string, string][] = [];
-  if (typeof options.json === "string") outputs.push([options.json, json]);
-  if (options.html) outputs.push([options.html, compareReportHtml(comparison)]);
+  const outputs = printReport(
+    io,
+    options,
+    comparison,
+    () => formatComparison(comparison),
+    () => compareReportHtml(comparison),
+  );
   const written = writeOutputs(outputs, [fileA, fileB], io, options.json !== true);
   if (written !== 0) return written;
   if (a.report.lines.graded === 0 || b.report.lines.graded === 0) {

@@ -155,6 +155,25 @@ export function formatEvalReport(report: EvalReport): string {
 }
 
 /**
+ * Prints a report (its JSON with a bare --json, else its text) and lists the files --json <file> and --html
+ * <file> ask for, for writeOutputs. The text and HTML are only rendered when wanted.
+ */
+export function printReport(
+  io: CliIo,
+  options: { json?: string | boolean; html?: string },
+  report: unknown,
+  text: () => string,
+  html: () => string,
+): [string, string][] {
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  io.stdout.write(options.json === true ? json : text());
+  const outputs: [string, string][] = [];
+  if (typeof options.json === "string") outputs.push([options.json, json]);
+  if (options.html) outputs.push([options.html, html()]);
+  return outputs;
+}
+
+/**
  * Writes each [path, content], creating folders; refuses to overwrite an input (`--json` takes an optional
  * value, so `--json a.jsonl b.jsonl` would otherwise write over a.jsonl). Returns the exit code.
  */
@@ -198,11 +217,13 @@ export function runEval(file: string, options: EvalOptions, io: CliIo = processI
   }
   const { report } = run;
   writeProblems(report, io);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  io.stdout.write(options.json === true ? json : formatEvalReport(report));
-  const outputs: [string, string][] = [];
-  if (typeof options.json === "string") outputs.push([options.json, json]);
-  if (options.html) outputs.push([options.html, evalReportHtml(report)]);
+  const outputs = printReport(
+    io,
+    options,
+    report,
+    () => formatEvalReport(report),
+    () => evalReportHtml(report),
+  );
   if (options.svgDir) {
     for (const [name, svg] of Object.entries(evalCharts(report)))
       outputs.push([join(options.svgDir, name), svg]);

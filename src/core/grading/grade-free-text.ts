@@ -57,20 +57,17 @@ export const gradeFreeText = totalGrader("text", (answer: string, spec: GradingS
   if (LONE_LETTER.test(segment.squad) || LONE_LETTER.test(segment.trivia)) {
     return invalidGrade("text", "lone-letter", { extracted: segment.squad });
   }
-  const details = { extracted: preview(segment.squad) };
+  // Result objects are written as literals (not spread from a shared one): that keeps this hot path cheap.
+  const extracted = preview(segment.squad);
+  const candidates = [segment, ...fallbacks];
   let best = 0;
   for (const alias of aliases) {
-    for (const candidate of [segment, ...fallbacks]) {
+    for (const candidate of candidates) {
       if (sameText(candidate, alias)) {
-        return {
-          correct: true,
-          score: 1,
-          method: "text/alias",
-          details: { ...details, matched: alias.text },
-        };
+        return { correct: true, score: 1, method: "text/alias", details: { extracted, matched: alias.text } };
       }
     }
     best = Math.max(best, tokenF1(segment.tokens, alias.tokens));
   }
-  return { correct: false, score: best, method: "text/f1", details: { ...details, f1: best } };
+  return { correct: false, score: best, method: "text/f1", details: { extracted, f1: best } };
 });

@@ -5,6 +5,8 @@ const NOT_PLAIN = /[^\t\n\r -~]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 // Python's string.punctuation is ASCII punctuation and symbols; Unicode ones are treated the same way here.
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
+// The same set within printable ASCII (every ASCII punctuation mark and symbol), without Unicode matching.
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const UNDERSCORES = /_/g;
 const WHITESPACE = /\s+/;
 const ARTICLES = new Set(["a", "an", "the"]);
@@ -12,6 +14,11 @@ const ARTICLES = new Set(["a", "an", "the"]);
 /** Whether text needs Unicode normalisation (holds characters beyond printable ASCII). */
 export function needsUnicodeNormalization(text: string): boolean {
   return NOT_PLAIN.test(text);
+}
+
+/** Replaces punctuation and symbols, with a plain-ASCII pattern when the text allows it (the usual case). */
+function replacePunctuation(text: string, by: string): string {
+  return text.replace(NOT_PLAIN.test(text) ? PUNCTUATION : ASCII_PUNCTUATION, by);
 }
 
 /**
@@ -32,7 +39,7 @@ function wordsWithoutArticles(text: string): string[] {
  * @example squadTokens("The U.S.A.!") // ["usa"]
  */
 export function squadTokens(text: string): string[] {
-  return wordsWithoutArticles(foldDiacritics(text).toLowerCase().replace(PUNCTUATION, ""));
+  return wordsWithoutArticles(replacePunctuation(foldDiacritics(text).toLowerCase(), ""));
 }
 
 /**
@@ -40,9 +47,7 @@ export function squadTokens(text: string): string[] {
  * @example plainTokens("Vitamin A") // ["vitamin", "a"]
  */
 export function plainTokens(text: string): string[] {
-  return foldDiacritics(text)
-    .toLowerCase()
-    .replace(PUNCTUATION, "")
+  return replacePunctuation(foldDiacritics(text).toLowerCase(), "")
     .split(WHITESPACE)
     .filter((word) => word !== "");
 }
@@ -65,16 +70,28 @@ export function normalizeSquad(text: string): string {
  * @example normalizeTriviaQa("rock'n'roll") // "rock n roll"
  */
 export function normalizeTriviaQa(text: string): string {
-  const spaced = foldDiacritics(text).replace(UNDERSCORES, " ").toLowerCase().replace(PUNCTUATION, " ");
+  const spaced = replacePunctuation(foldDiacritics(text).replace(UNDERSCORES, " ").toLowerCase(), " ");
   return wordsWithoutArticles(spaced).join(" ");
 }
 
-/**
- * SQuAD token F1 between a prediction and a gold answer (bag-of-tokens overlap).
- * @example tokenF1(["paris", "france"], ["paris"]) // 0.666...
- */
-export function tokenF1(prediction: readonly string[], gold: readonly string[]): number {
-  if (prediction.length === 0 || gold.length === 0) return 0;
+/** Size of the multiset intersection, for short gold lists: a bit per gold token marks it used (no Map). */
+function commonSmall(prediction: readonly string[], gold: readonly string[]): number {
+  let used = 0;
+  let common = 0;
+  for (const token of prediction) {
+    for (let j = 0; j < gold.length; j++) {
+      if ((used & (1 << j)) === 0 && gold[j] === token) {
+        used |= 1 << j;
+        common++;
+        break;
+      }
+    }
+  }
+  return common;
+}
+
+/** Size of the multiset intersection, counting gold tokens in a Map. */
+function commonLarge(prediction: readonly string[], gold: readonly string[]): number {
   const counts = new Map<string, number>();
   for (const token of gold) counts.set(token, (counts.get(token) ?? 0) + 1);
   let common = 0;
@@ -85,6 +102,16 @@ export function tokenF1(prediction: readonly string[], gold: readonly string[]):
       counts.set(token, left - 1);
     }
   }
+  return common;
+}
+
+/**
+ * SQuAD token F1 between a prediction and a gold answer (bag-of-tokens overlap).
+ * @example tokenF1(["paris", "france"], ["paris"]) // 0.666...
+ */
+export function tokenF1(prediction: readonly string[], gold: readonly string[]): number {
+  if (prediction.length === 0 || gold.length === 0) return 0;
+  const common = gold.length <= 31 ? commonSmall(prediction, gold) : commonLarge(prediction, gold);
   if (common === 0) return 0;
   const precision = common / prediction.length;
   const recall = common / gold.length;

@@ -90,11 +90,31 @@ function tokenValue(g: Record<string, string | undefined>): number {
   return plain(g.pl ?? "");
 }
 
+// The commonest answer of all, one plain number ("42", " -3.5."): the token TOKEN would find, without it.
+const PLAIN_NUMBER = /^(\s*)([-+]?)(\d+(?:\.\d+)?|\.\d+)\.?\s*$/;
+
 /**
  * Every number-like token in cleaned text, in order. Values may be non-finite (`1/0`, `1e999`): callers decide.
  * @example findNumberTokens("1 1/2 cups or 75%").map((t) => t.value) // [1.5, 75]
  */
 export function findNumberTokens(text: string): NumberToken[] {
+  const plainMatch = PLAIN_NUMBER.exec(text);
+  if (plainMatch === null) return scanNumberTokens(text);
+  const [, space, sign, digits] = plainMatch as unknown as [string, string, string, string];
+  const magnitude = Number(digits);
+  return [
+    {
+      text: sign + digits,
+      start: space.length,
+      end: space.length + sign.length + digits.length,
+      value: sign === "-" ? -magnitude : magnitude,
+      percent: false,
+    },
+  ];
+}
+
+/** findNumberTokens by the full pattern (exported so tests can hold the plain-number shortcut to it). */
+export function scanNumberTokens(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {

@@ -3,7 +3,7 @@ import type { CalibrationReport } from "./calibration-report.js";
 import type { EpisodeOutcome } from "./episode-outcome.js";
 import { applyOutcome, emptyCounts, mergeCounts, type OutcomeCounts } from "./outcome-counts.js";
 import { eceOf } from "./reliability-bins.js";
-import { reportFromCounts } from "./report-from-counts.js";
+import { type HeadlineFigures, headlineFromCounts, reportFromCounts } from "./report-from-counts.js";
 
 /** Anything that takes outcomes and reports on them (accumulator, rolling window). */
 export interface MetricsSink {
@@ -48,6 +48,11 @@ export class MetricsAccumulator implements MetricsSink {
 
   report(): CalibrationReport {
     return reportFromCounts(this.#counts);
+  }
+
+  /** report()'s count, accuracy, mean_confidence, ece, brier and mean_reward, in one pass (no bins, AUROC...). */
+  headline(): HeadlineFigures {
+    return headlineFromCounts(this.#counts);
   }
 
   /** report().ece without the rest of the report (cheap enough to read after every add). */

@@ -16,6 +16,53 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
 const clamp01 = (x: number | null | undefined): number | null =>
   x == null ? null : Math.min(1, Math.max(0, x));
 
+/** The headline figures every observation carries; a subset of the report, with the same values. */
+export interface HeadlineFigures {
+  count: number;
+  accuracy: number | null;
+  mean_confidence: number | null;
+  ece: number | null;
+  brier: number | null;
+  mean_reward: number | null;
+}
+
+/**
+ * reportFromCounts(counts) restricted to the headline figures, in one pass over the levels: every reset and
+ * step shows them. The sums are integers, so each figure equals the full report's to the last bit.
+ */
+export function headlineFromCounts(counts: OutcomeCounts): HeadlineFigures {
+  const { right, wrong } = counts;
+  let rightTotal = 0;
+  let calibrated = 0;
+  let confidenceSum = 0;
+  let squaredErrors = 0;
+  let eceNumerator = 0;
+  let gap = 0;
+  for (let k = 0; k < right.length; k++) {
+    const r = right[k]!;
+    const w = wrong[k]!;
+    // Bins are [0,10), ..., [80,90), [90,100]: close the previous bin's gap when a new one starts.
+    if (k % 10 === 0 && k > 0 && k < 100) {
+      eceNumerator += Math.abs(gap);
+      gap = 0;
+    }
+    rightTotal += r;
+    calibrated += r + w;
+    confidenceSum += (r + w) * k;
+    squaredErrors += r * (100 - k) ** 2 + w * k ** 2;
+    gap += (r + w) * k - 100 * r;
+  }
+  eceNumerator += Math.abs(gap);
+  return {
+    count: counts.total,
+    accuracy: ratio(rightTotal, calibrated),
+    mean_confidence: clamp01(ratio(confidenceSum, 100 * calibrated)),
+    ece: clamp01(calibrated === 0 ? null : eceNumerator / (100 * calibrated)),
+    brier: clamp01(calibrated === 0 ? null : squaredErrors / (10_000 * calibrated)),
+    mean_reward: meanReward(counts),
+  };
+}
+
 /** The report for the given counts; figures without data are null, never 0. */
 export function reportFromCounts(counts: OutcomeCounts): CalibrationReport {
   const { right, wrong } = counts;

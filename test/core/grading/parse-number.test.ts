@@ -1,5 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanNumericText, findNumberTokens } from "../../../src/core/grading/parse-number.js";
+import {
+  cleanNumericText,
+  findNumberTokens,
+  scanNumberTokens,
+} from "../../../src/core/grading/parse-number.js";
 
 const values = (text: string) => findNumberTokens(cleanNumericText(text)).map((t) => [t.value, t.percent]);
 
@@ -82,5 +87,46 @@ describe("findNumberTokens", () => {
 
   it("returns non-finite values for the caller to judge", () => {
     expect(values("1/0")).toEqual([[Number.POSITIVE_INFINITY, false]]);
+  });
+});
+
+describe("findNumberTokens' plain-number shortcut", () => {
+  it.each(["42", " 42", "42.", "-0", "+7", "007", ".5", "-.5", "3.25", " 18.  ", "\u00a012", "12\u00a0"])(
+    "%j gives what the full pattern gives",
+    (text) => {
+      expect(findNumberTokens(text)).toEqual(scanNumberTokens(text));
+    },
+  );
+
+  it("is not taken for anything more than one plain number", () => {
+    for (const text of [
+      "1 000",
+      "1\u00a0000",
+      "1,000",
+      "3/4",
+      "1e5",
+      "2^3",
+      "5%",
+      "42..",
+      "4 2",
+      "x42",
+      "42x",
+    ]) {
+      expect(findNumberTokens(text)).toEqual(scanNumberTokens(text));
+    }
+  });
+
+  it("agrees with the full pattern on any short text of digits, signs, dots and spaces", () => {
+    const text = fc
+      .array(fc.constantFrom("0", "1", "7", "9", ".", "-", "+", " ", "\u00a0", ",", "%", "e", "/"), {
+        maxLength: 10,
+      })
+      .map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(findNumberTokens(t)).toEqual(scanNumberTokens(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -85,3 +85,64 @@ describe("MetricsAccumulator: matches the batch computation", () => {
     );
   });
 });
+
+describe("MetricsAccumulator.headline", () => {
+  const headlineOf = (live: MetricsAccumulator) => {
+    const r = live.report();
+    return {
+      count: r.count,
+      accuracy: r.accuracy,
+      mean_confidence: r.mean_confidence,
+      ece: r.ece,
+      brier: r.brier,
+      mean_reward: r.mean_reward,
+    };
+  };
+
+  it("is all nulls and a zero count when nothing was added, like the report", () => {
+    const live = new MetricsAccumulator();
+    expect(live.headline()).toEqual({
+      count: 0,
+      accuracy: null,
+      mean_confidence: null,
+      ece: null,
+      brier: null,
+      mean_reward: null,
+    });
+    expect(live.headline()).toEqual(headlineOf(live));
+  });
+
+  it("counts records without a stated confidence but computes no calibration from them", () => {
+    const live = new MetricsAccumulator().add(
+      outcome(50, false, { format: "missing_confidence", reward: -1 }),
+    );
+    expect(live.headline()).toEqual({
+      count: 1,
+      accuracy: null,
+      mean_confidence: null,
+      ece: null,
+      brier: null,
+      mean_reward: -1,
+    });
+  });
+
+  it("puts 100 in the last bin and 90 beside it, as the report's bins do", () => {
+    const live = new MetricsAccumulator()
+      .add(outcome(100, false))
+      .add(outcome(90, true))
+      .add(outcome(89, true));
+    expect(live.headline()).toEqual(headlineOf(live));
+    // Bin [90,100]: stated 1.90, 1 right -> gap 0.90; bin [80,90): 0.89 vs 1 -> 0.11; ECE = 1.01 / 3.
+    expect(live.headline().ece).toBeCloseTo(1.01 / 3, 12);
+  });
+
+  it("equals the full report's figures to the last bit", () => {
+    fc.assert(
+      fc.property(fc.array(outcomeArb, { maxLength: 300 }), (outcomes) => {
+        const live = new MetricsAccumulator();
+        for (const o of outcomes) live.add(o);
+        expect(live.headline()).toStrictEqual(headlineOf(live));
+      }),
+    );
+  });
+});

@@ -16,6 +16,7 @@ import { SessionRegistry } from "../env/sessions.js";
 import { VERSION } from "../version.js";
 import type { EnvConfig } from "./config.js";
 import { registerErrorHandler } from "./errors.js";
+import { fastSerializerFor } from "./fast-serializers.js";
 import { registerAccessControl } from "./plugins/auth.js";
 import { registerEpisodeSweeper } from "./plugins/sweeper.js";
 import { ROUTES } from "./routes/index.js";
@@ -57,9 +58,11 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(
-    options.validateResponses ? serializerCompiler : () => (data: unknown) => JSON.stringify(data),
-  );
+  // In production replies are not checked against their schemas: plain JSON.stringify, or a compiled
+  // serializer that writes the same bytes for the few replies big enough to matter (fast-serializers.ts).
+  if (options.validateResponses) app.setSerializerCompiler(serializerCompiler);
+  else
+    app.setSerializerCompiler(({ schema }) => fastSerializerFor(schema) ?? ((data) => JSON.stringify(data)));
 
   // An empty body counts as {} (curl -X POST /reset), otherwise Fastify's safe JSON parser decides.
   const parseJson = app.getDefaultJsonParser("error", "error");

@@ -32,8 +32,10 @@ export async function startServer(config: EnvConfig): Promise<RunningServer> {
 
   let closing: Promise<void> | undefined;
   // A reply finished during shutdown tells its client not to reuse the connection.
-  app.addHook("onSend", async (_request, reply) => {
+  // Callback style: an async hook would cost every reply a promise.
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (closing) reply.header("connection", "close");
+    done(null, payload);
   });
   // onClose runs once the server has stopped and in-flight requests (and the ws route's preClose drain) are done.
   app.addHook("onClose", async () => {

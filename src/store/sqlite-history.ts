@@ -1,5 +1,7 @@
 // Durable history in one SQLite file (WAL). Appends are group-committed: everything appended before the event
 // loop reaches setImmediate goes into one transaction, and every caller resolves only after it committed.
+// Commits run on a writer thread (sqlite-writer.ts) so the event loop keeps serving while SQLite writes and
+// fsyncs; reads stay on this thread's connection and see every acknowledged commit.
 import type { Database, Statement } from "better-sqlite3";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import type { EpisodeRecord } from "../env/episode-record.js";
@@ -12,8 +14,10 @@ import {
   OUTCOME_COLUMNS,
   outcomeOfRaw,
   recordOfRow,
+  rowOf,
   whereOf,
 } from "./sqlite-rows.js";
+import { type GroupOutcome, SqliteWriter } from "./sqlite-writer.js";
 
 export interface SqliteHistoryOptions {
   /**
@@ -22,6 +26,8 @@ export interface SqliteHistoryOptions {
    * (the OS still holds the write) but may lose the last commits to a power loss.
    */
   synchronous?: SyncMode;
+  /** Commit on a writer thread (default true); false commits on the calling thread. */
+  writerThread?: boolean;
 }
 
 interface Waiter {
@@ -41,13 +47,18 @@ export class SqliteHistory implements HistoryStore {
   readonly #queries = new Map<string, Statement>();
   #size: number;
   #pending: Waiter[] = [];
+  /** Sent to the writer thread and not yet acknowledged, oldest first. */
+  #sent: Waiter[] = [];
   #flushing: NodeJS.Immediate | null = null;
   #closed = false;
+  #closing: Promise<void> | null = null;
   #transactions = 0;
+  readonly #writer: SqliteWriter | null;
 
   constructor(path: string, options: SqliteHistoryOptions = {}) {
     this.path = path;
-    this.#db = openHistoryDatabase(path, options.synchronous ?? "FULL");
+    const synchronous = options.synchronous ?? "FULL";
+    this.#db = openHistoryDatabase(path, synchronous);
     this.#insert = this.#db.prepare(INSERT_EPISODE);
     this.#insertChange = this.#db.prepare(
       "INSERT INTO curriculum_events (after_episodes, phase, pinned, changed_at) VALUES (?, ?, ?, ?)",
@@ -57,6 +68,13 @@ export class SqliteHistory implements HistoryStore {
       for (const waiter of waiters) for (const record of waiter.records) insertEpisode(insert, record);
     }).immediate;
     this.#size = this.#db.prepare("SELECT count(*) FROM episodes").pluck().get() as number;
+    this.#writer =
+      options.writerThread === false
+        ? null
+        : new SqliteWriter(this.#db.name, synchronous, INSERT_EPISODE, {
+            committed: (outcomes, count, transactions) => this.#acknowledged(outcomes, count, transactions),
+            failed: (error, lost, uncommitted) => this.#writerFailed(error, lost, uncommitted),
+          });
   }
 
   get size(): number {
@@ -81,12 +99,53 @@ export class SqliteHistory implements HistoryStore {
     return done;
   }
 
-  /** Commits everything pending in one transaction, then resolves the callers in the order they appended. */
+  /** Sends everything pending to the writer thread as one batch (or commits it here without one). */
   readonly #flush = (): void => {
     this.#flushing = null;
     const waiters = this.#pending;
     if (waiters.length === 0) return;
     this.#pending = [];
+    if (this.#writer?.alive) {
+      this.#sent.push(...waiters);
+      this.#writer.send(waiters.map((waiter) => waiter.records.map(rowOf)));
+      return;
+    }
+    this.#commitHere(waiters);
+  };
+
+  /** Acknowledged groups are the oldest `count` sent; each resolves, or rejects with its own failure. */
+  #acknowledged(outcomes: readonly GroupOutcome[] | null, count: number, transactions: number): void {
+    this.#transactions += transactions;
+    const waiters = this.#sent.splice(0, count);
+    waiters.forEach((waiter, i) => {
+      const failure = outcomes?.[i] ?? null;
+      if (failure === null) {
+        this.#size += waiter.records.length;
+        waiter.resolve();
+      } else {
+        waiter.reject(
+          new Error(`could not store ${waiter.records.length} episode(s) in ${this.path}: ${failure}`),
+        );
+      }
+    });
+  }
+
+  /**
+   * The writer thread is gone: later appends commit on this thread. Groups it never acknowledged are committed
+   * here when it cannot have written them (it never opened the file), else rejected: they may or may not be
+   * stored, and their callers never told anyone they were.
+   */
+  #writerFailed(error: Error, lost: number, uncommitted: boolean): void {
+    const waiters = this.#sent.splice(0, lost);
+    if (uncommitted) {
+      this.#commitHere(waiters);
+      return;
+    }
+    for (const waiter of waiters) waiter.reject(error);
+  }
+
+  /** Commits waiters in one transaction on this thread, then resolves them in the order they appended. */
+  #commitHere(waiters: readonly Waiter[]): void {
     try {
       this.#commit(waiters);
     } catch {
@@ -102,7 +161,7 @@ export class SqliteHistory implements HistoryStore {
       return;
     }
     for (const waiter of waiters) waiter.resolve();
-  };
+  }
 
   #commit(waiters: readonly Waiter[]): void {
     this.#write(waiters);
@@ -188,11 +247,16 @@ export class SqliteHistory implements HistoryStore {
   }
 
   /** Commits what is still pending, then closes the file (appends after this reject). */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
     if (this.#flushing) clearImmediate(this.#flushing);
     this.#flush();
     this.#closed = true;
-    this.#db.close();
+    // The writer acknowledges everything it was sent before it reports itself closed.
+    this.#closing = (async () => {
+      await this.#writer?.close();
+      this.#db.close();
+    })();
+    return this.#closing;
   }
 }

@@ -12,10 +12,15 @@ export const INSERT_EPISODE = `INSERT INTO episodes (
   c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at
 ) VALUES (${new Array(27).fill("?").join(", ")})`;
 
-/** Binds positionally (no per-row array or object), in the column order of INSERT_EPISODE. */
+/** Inserts one record, bound in the column order of INSERT_EPISODE. */
 export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
+  insert.run(rowOf(r));
+}
+
+/** The values of one record in the column order of INSERT_EPISODE (what the writer thread receives). */
+export function rowOf(r: EpisodeRecord): unknown[] {
   const c = r.components;
-  insert.run(
+  return [
     r.episode_id,
     r.session_id,
     r.channel,
@@ -43,7 +48,7 @@ export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
     r.true_answer,
     r.created_at,
     r.graded_at,
-  );
+  ];
 }
 
 /** A row as SQLite returns it. */

@@ -58,7 +58,7 @@ function run(command: string): Promise<{ status: number | null; stdout: string; 
 const walkthrough = section(README, "Try it with curl");
 const commands = bashCommands(walkthrough);
 const curlCommands = commands.filter((c) => c.includes("localhost:8000"));
-const cliCommands = commands.filter((c) => c.startsWith("npx echo-env"));
+const cliCommands = commands.filter((c) => c.startsWith("node dist/cli/main.js "));
 
 describe("README walkthrough: parsing", () => {
   it("finds the section and its commands", () => {
@@ -68,8 +68,9 @@ describe("README walkthrough: parsing", () => {
   });
 
   it("joins continuation lines and drops comments", () => {
-    const md = "```bash\n# note\ncurl -s a \\\n  -d '{}' | jq .x\n\nnpx echo-env b   # -1.184\n```\n";
-    expect(bashCommands(md)).toEqual(["curl -s a -d '{}' | jq .x", "npx echo-env b   # -1.184"]);
+    const md =
+      "```bash\n# note\ncurl -s a \\\n  -d '{}' | jq .x\n\nnode dist/cli/main.js b   # -1.184\n```\n";
+    expect(bashCommands(md)).toEqual(["curl -s a -d '{}' | jq .x", "node dist/cli/main.js b   # -1.184"]);
   });
 });
 

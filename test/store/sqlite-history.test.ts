@@ -21,8 +21,8 @@ function tempDir(): string {
   return dir;
 }
 
-function open(path: string): SqliteHistory {
-  const store = new SqliteHistory(path);
+function open(path: string, options: { writerThread?: boolean } = {}): SqliteHistory {
+  const store = new SqliteHistory(path, options);
   stores.push(store);
   return store;
 }
@@ -36,6 +36,9 @@ afterEach(async () => {
 });
 
 historyStoreContract("SqliteHistory", { open: () => open(join(tempDir(), "echo.db")) });
+historyStoreContract("SqliteHistory without a writer thread", {
+  open: () => open(join(tempDir(), "echo.db"), { writerThread: false }),
+});
 
 /** The v1 schema exactly as the first release wrote it, by hand (not through the migration code). */
 const V1_SCHEMA = `
@@ -121,6 +124,24 @@ describe("SqliteHistory on disk", () => {
       expect(store.transactions).toBeLessThanOrEqual(3);
     } finally {
       reader.close();
+    }
+  });
+
+  it("keeps a failed append to itself: the others in its group commit, it alone rejects", async () => {
+    for (const writerThread of [true, false]) {
+      const path = join(tempDir(), "echo.db");
+      const store = open(path, { writerThread });
+      const bad = recordAt(1, { reward: Number.NaN }); // NaN binds as NULL: the NOT NULL constraint refuses it
+      const results = await Promise.allSettled([
+        store.append([recordAt(0)]),
+        store.append([bad, recordAt(2)]),
+        store.append([recordAt(3)]),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect(store.size).toBe(2);
+      expect([...store.all()].map((r) => r.episode_id)).toEqual(["ep-0", "ep-3"]);
+      await store.append([recordAt(4)]);
+      expect(store.recent({}, 1)[0]?.episode_id).toBe("ep-4");
     }
   });
 

@@ -94,9 +94,11 @@ export function registerAccessControl(app: FastifyInstance, policy: AccessPolicy
     if (route.websocket) websocketRoutes.add(route.url);
   });
 
+  // Without a key every route is open: no hook at all, so open servers pay nothing per request.
+  if (expected === undefined) return;
   app.addHook("preParsing", async (request: FastifyRequest, reply: FastifyReply) => {
     // An unknown route answers 404 whatever the key: it says nothing the source does not.
-    if (expected === undefined || request.is404) return;
+    if (request.is404) return;
     const websocket = websocketRoutes.has(request.routeOptions.url ?? "");
     const access = accessOf(request.routeOptions.config.access, request.method, websocket);
     if (!needsKey(access, policy)) return;

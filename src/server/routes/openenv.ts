@@ -68,8 +68,9 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ResetOptions,
         response: { 200: StepResult, 404: ErrorReply, 422: UnprocessableReply },
       },
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         request.body ??= {};
+        done();
       },
     },
     async (request) => {
@@ -92,8 +93,9 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
         body: StepRequest,
         response: { 200: StepResult, 404: ErrorReply, 409: ErrorReply, 422: UnprocessableReply },
       },
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         request.body = normaliseStepBody(request.body) as typeof request.body;
+        done();
       },
     },
     async (request) => {

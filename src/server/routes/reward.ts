@@ -113,16 +113,20 @@ export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RewardReply, 413: ErrorReply, 422: UnprocessableReply },
       },
       // Before validation, so an oversized batch is refused without parsing its items.
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         const items = (request.body as { items?: unknown } | null)?.items;
         if (Array.isArray(items) && items.length > maxBatch) {
-          throw new EchoError(
-            "BATCH_TOO_LARGE",
-            `the batch has ${items.length} items but this server scores at most ${maxBatch} per /reward ` +
-              "call (ECHO_MAX_BATCH); split it into smaller batches",
-            { max_batch: maxBatch, items: items.length },
+          done(
+            new EchoError(
+              "BATCH_TOO_LARGE",
+              `the batch has ${items.length} items but this server scores at most ${maxBatch} per /reward ` +
+                "call (ECHO_MAX_BATCH); split it into smaller batches",
+              { max_batch: maxBatch, items: items.length },
+            ),
           );
+          return;
         }
+        done();
       },
     },
     async (request) => {

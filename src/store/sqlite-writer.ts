@@ -1,0 +1,171 @@
+// The history's writer thread: a worker with its own connection commits appended rows, so inserts, index
+// updates and fsyncs never block the event loop. Every group is acknowledged only after its commit.
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { SyncMode } from "./sqlite-open.js";
+
+/** One group of rows (one append call), each row in the column order of the insert statement. */
+export type RowGroup = unknown[][];
+
+/** Per group, in order: null when it was committed, else why it failed. */
+export type GroupOutcome = string | null;
+
+// Plain JavaScript run with `eval`, so the same code works from dist/, tsx and vitest alike. Batches that
+// arrive while a commit runs are merged into the next transaction (group commit across event-loop turns); a
+// failed merged transaction is retried group by group, so a failure stays with the append it belongs to.
+const WRITER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+let db;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.path, { timeout: 5000 });
+  db.pragma("synchronous = " + workerData.synchronous);
+  db.pragma("cache_size = -16000");
+  db.pragma("journal_size_limit = 67108864");
+} catch (error) {
+  parentPort.postMessage({ type: "failed", error: String((error && error.message) || error) });
+  throw error;
+}
+const insert = db.prepare(workerData.insertSql);
+const write = db.transaction((groups) => {
+  for (const rows of groups) for (const row of rows) insert.run(row);
+}).immediate;
+let queue = [];
+let scheduled = false;
+function flush() {
+  scheduled = false;
+  const groups = [];
+  for (const batch of queue) for (const group of batch) groups.push(group);
+  queue = [];
+  if (groups.length === 0) return;
+  let outcomes = null;
+  let transactions = 0;
+  try {
+    write(groups);
+    transactions = 1;
+  } catch {
+    outcomes = groups.map((group) => {
+      try {
+        write([group]);
+        transactions++;
+        return null;
+      } catch (error) {
+        return String((error && error.message) || error);
+      }
+    });
+  }
+  parentPort.postMessage({ type: "committed", count: groups.length, outcomes, transactions });
+}
+parentPort.on("message", (message) => {
+  if (message === "close") {
+    flush();
+    db.close();
+    parentPort.postMessage({ type: "closed" });
+    parentPort.close();
+    return;
+  }
+  queue.push(message);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flush);
+  }
+});
+parentPort.postMessage({ type: "ready" });
+`;
+
+type WriterMessage =
+  | { type: "ready" }
+  | { type: "failed"; error: string }
+  | { type: "committed"; count: number; outcomes: GroupOutcome[] | null; transactions: number }
+  | { type: "closed" };
+
+export interface WriterCallbacks {
+  /** Groups committed or failed, oldest first, in the order they were sent. */
+  committed(outcomes: readonly GroupOutcome[] | null, count: number, transactions: number): void;
+  /**
+   * The thread is gone: the `lost` groups sent last were not acknowledged. `uncommitted` is true when the
+   * thread never opened the database, so none of them can have been committed.
+   */
+  failed(error: Error, lost: number, uncommitted: boolean): void;
+}
+
+/**
+ * Owns the worker. `send` posts groups; acknowledgements come back in send order through `callbacks`.
+ * The worker keeps the process alive only while groups are in flight or it is closing.
+ */
+export class SqliteWriter {
+  readonly #worker: Worker;
+  readonly #callbacks: WriterCallbacks;
+  #inFlight = 0;
+  #ready = false;
+  #dead = false;
+  #closed: Promise<void> | null = null;
+  #onClosed: (() => void) | null = null;
+
+  constructor(path: string, synchronous: SyncMode, insertSql: string, callbacks: WriterCallbacks) {
+    this.#callbacks = callbacks;
+    const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+    this.#worker = new Worker(WRITER_SOURCE, {
+      eval: true,
+      workerData: { driver, path, synchronous, insertSql },
+      // No inherited loaders (tsx, vitest): the writer is plain JavaScript.
+      execArgv: [],
+    });
+    this.#worker.unref();
+    this.#worker.on("message", (message: WriterMessage) => this.#onMessage(message));
+    this.#worker.on("error", (error) => this.#die(error));
+    this.#worker.on("exit", (code) =>
+      this.#die(new Error(`the history writer thread exited (code ${code})`)),
+    );
+  }
+
+  /** Whether the writer can take groups (false once it failed or was closed). */
+  get alive(): boolean {
+    return !this.#dead && this.#closed === null;
+  }
+
+  send(groups: RowGroup[]): void {
+    if (this.#inFlight === 0) this.#worker.ref();
+    this.#inFlight += groups.length;
+    this.#worker.postMessage(groups);
+  }
+
+  /** Commits what was sent, then stops the thread; resolves once it has exited. */
+  close(): Promise<void> {
+    if (this.#closed) return this.#closed;
+    this.#closed = new Promise<void>((resolve) => {
+      if (this.#dead) return resolve();
+      // Resolved by the "closed" reply: it follows every acknowledgement on the same port.
+      this.#onClosed = resolve;
+      this.#worker.ref();
+      this.#worker.postMessage("close");
+    });
+    return this.#closed;
+  }
+
+  #onMessage(message: WriterMessage): void {
+    if (message.type === "ready") {
+      this.#ready = true;
+    } else if (message.type === "committed") {
+      this.#inFlight -= message.count;
+      if (this.#inFlight === 0 && !this.#closed) this.#worker.unref();
+      this.#callbacks.committed(message.outcomes, message.count, message.transactions);
+    } else if (message.type === "closed") {
+      this.#dead = true;
+      this.#worker.unref();
+      this.#onClosed?.();
+    } else {
+      this.#die(new Error(`the history writer thread could not open the database: ${message.error}`));
+    }
+  }
+
+  #die(error: Error): void {
+    if (this.#dead) return;
+    this.#dead = true;
+    const lost = this.#inFlight;
+    this.#inFlight = 0;
+    void this.#worker.terminate();
+    this.#callbacks.failed(error, lost, !this.#ready);
+    this.#onClosed?.();
+  }
+}

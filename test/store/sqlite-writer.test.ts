@@ -1,0 +1,104 @@
+// The writer thread on its own: acknowledgements in send order, failures per group, and a thread that
+// cannot open the database reported as such (nothing it was sent can have been committed).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { type GroupOutcome, SqliteWriter } from "../../src/store/sqlite-writer.js";
+
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function database(): string {
+  const dir = mkdtempSync(join(tmpdir(), "echo-writer-"));
+  dirs.push(dir);
+  const path = join(dir, "w.db");
+  const db = new BetterSqlite3(path);
+  db.pragma("journal_mode = WAL");
+  db.exec("CREATE TABLE t (n INTEGER NOT NULL, label TEXT NOT NULL) STRICT");
+  db.close();
+  return path;
+}
+
+interface Seen {
+  acks: { outcomes: readonly GroupOutcome[] | null; count: number }[];
+  failures: { message: string; lost: number; uncommitted: boolean }[];
+}
+
+function writer(path: string): { writer: SqliteWriter; seen: Seen } {
+  const seen: Seen = { acks: [], failures: [] };
+  const w = new SqliteWriter(path, "FULL", "INSERT INTO t (n, label) VALUES (?, ?)", {
+    committed: (outcomes, count) => seen.acks.push({ outcomes, count }),
+    failed: (error, lost, uncommitted) => seen.failures.push({ message: error.message, lost, uncommitted }),
+  });
+  return { writer: w, seen };
+}
+
+const rows = (path: string) => {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    return db.prepare("SELECT n, label FROM t ORDER BY rowid").all();
+  } finally {
+    db.close();
+  }
+};
+
+describe("SqliteWriter", () => {
+  it("commits every group sent and acknowledges them in order before it reports closed", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    w.send([
+      [[1, "a"]],
+      [
+        [2, "b"],
+        [3, "c"],
+      ],
+    ]);
+    w.send([[[4, "d"]]]);
+    await w.close();
+    expect(seen.acks.reduce((n, ack) => n + ack.count, 0)).toBe(3);
+    expect(seen.acks.every((ack) => ack.outcomes === null)).toBe(true);
+    expect(seen.failures).toEqual([]);
+    expect(rows(path)).toEqual([
+      { n: 1, label: "a" },
+      { n: 2, label: "b" },
+      { n: 3, label: "c" },
+      { n: 4, label: "d" },
+    ]);
+    expect(w.alive).toBe(false);
+  });
+
+  it("fails only the group whose row is refused, keeping the others", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    w.send([[[1, "a"]], [[2, null]], [[3, "c"]]]);
+    await w.close();
+    const outcomes = seen.acks.flatMap(
+      (ack) => ack.outcomes ?? new Array<GroupOutcome>(ack.count).fill(null),
+    );
+    expect(outcomes[0]).toBeNull();
+    expect(outcomes[1]).toMatch(/NOT NULL/);
+    expect(outcomes[2]).toBeNull();
+    expect(rows(path)).toEqual([
+      { n: 1, label: "a" },
+      { n: 3, label: "c" },
+    ]);
+  });
+
+  it("reports a thread that could not open the database, with nothing committed", async () => {
+    const { writer: w, seen } = writer(
+      join(mkdtempSync(join(tmpdir(), "echo-writer-")), "no", "such", "w.db"),
+    );
+    w.send([[[1, "a"]]]);
+    await w.close();
+    expect(seen.acks).toEqual([]);
+    expect(seen.failures).toHaveLength(1);
+    expect(seen.failures[0]).toMatchObject({ lost: 1, uncommitted: true });
+    expect(seen.failures[0]?.message).toMatch(/could not open the database/);
+    expect(w.alive).toBe(false);
+  });
+});

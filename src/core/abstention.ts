@@ -1,33 +1,34 @@
 // Recognises an answer that declines to answer ("I don't know"), which rewards treat as an abstention.
 
-// Written without apostrophes: normalisation drops them, so "don't", "don’t" and "dont" all match.
-const CORES = [
-  "dont know",
-  "do not know",
-  "dont know the answer",
-  "do not know the answer",
-  "dunno",
-  "idk",
-  "no idea",
-  "have no idea",
-  "no clue",
-  "have no clue",
-  "not sure",
-  "unsure",
-  "not certain",
-  "unknown",
-  "cant say",
-  "cannot say",
-  "can not say",
-  "cant answer",
-  "cannot answer",
-  "can not answer",
-  "cant answer that",
-  "cannot answer that",
-  "abstain",
+// Written without apostrophes: normalisation drops them, so "don't", "don’t" and "dont" all match. Each core may
+// be followed by one of its tails ("I don't know the answer to this question"), never by anything else, so an
+// answer that goes on to answer ("I don't know the capital but it's Paris") is not an abstention.
+const KNOW_TAILS = [
+  "",
+  " the answer",
+  " the answer to this",
+  " the answer to that",
+  " the answer to this question",
+  " the answer to that question",
+  " the answer to the question",
+  " the answer to your question",
+  " for sure",
+  " for certain",
+  " the answer for sure",
+];
+const SURE_TAILS = ["", " of the answer", " about the answer", " about this", " what the answer is"];
+const SAY_TAILS = ["", " for sure", " for certain"];
+const ANSWER_TAILS = ["", " that", " this", " this question", " that question"];
+const CORES: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]> = [
+  [["dont know", "do not know", "cant know", "cannot know", "can not know"], KNOW_TAILS],
+  [["not sure", "unsure", "not certain"], SURE_TAILS],
+  [["cant say", "cannot say", "can not say"], SAY_TAILS],
+  [["cant answer", "cannot answer", "can not answer"], ANSWER_TAILS],
+  [["dunno", "idk", "no idea", "have no idea", "no clue", "have no clue", "unknown", "abstain"], [""]],
 ];
 const PREFIXES = ["", "i ", "im ", "i am ", "i really ", "i honestly ", "honestly i ", "sorry i "];
-const ABSTENTIONS = new Set(PREFIXES.flatMap((prefix) => CORES.map((core) => prefix + core)));
+const PHRASES = CORES.flatMap(([cores, tails]) => cores.flatMap((core) => tails.map((tail) => core + tail)));
+const ABSTENTIONS = new Set(PREFIXES.flatMap((prefix) => PHRASES.map((phrase) => prefix + phrase)));
 const MAX_LENGTH = 64; // longer answers are never a bare "I don't know": skip the work
 
 // Apostrophes of every common style, dropped so contractions compare equal with or without them.
@@ -52,10 +53,12 @@ function mayBeAbstention(answer: string): boolean {
 /**
  * True when the whole answer is a way of saying "I don't know" (case-insensitive, any apostrophe style,
  * ignoring surrounding whitespace, quotes and trailing punctuation). An answer that hedges and then answers
- * ("I don't know, but I think Paris") is not an abstention.
+ * ("I don't know, but I think Paris") is not an abstention. A known tail may follow the phrase ("the answer to
+ * this question", "for sure"); anything else makes it an answer.
  *
  * @example
  * isAbstention("I don’t know."); // true
+ * isAbstention("I do not know the answer to this question."); // true
  * isAbstention("  'No idea'  "); // true
  * isAbstention("I don't know, but I think Paris"); // false
  */

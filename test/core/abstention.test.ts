@@ -72,4 +72,42 @@ describe("isAbstention", () => {
   ])("does not treat %j as an abstention", (answer) => {
     expect(isAbstention(answer)).toBe(false);
   });
+
+  it.each([
+    "I don't know the answer to this question",
+    "I don't know the answer to this question.",
+    "I do not know the answer",
+    "I do not know the answer.",
+    "I do not know the answer to the question",
+    "I don\u2019t know the answer to your question!",
+    "I cannot know",
+    "I can't know.",
+    "I can not know",
+    "I don't know for sure",
+    "I honestly don't know the answer to that question",
+    "I can't say for sure.",
+    "I'm not sure of the answer",
+    "I'm not sure what the answer is",
+    "I can't answer this question",
+  ])("recognises the statement %j, with its tail", (answer) => {
+    expect(isAbstention(answer)).toBe(true);
+  });
+
+  it.each([
+    "I don't know the capital but it's Paris",
+    "I don't know the capital, but it's Paris",
+    "I don't know the answer, but I'd guess Paris",
+    "I don't know the answer to this question: Paris",
+    "I do not know the answer; 42",
+    "I don't know for sure, maybe 42",
+    "I cannot know Paris",
+    "I can't know, Paris",
+    "Paris, I don't know the answer",
+    "I don't know the answer to this question Paris",
+    "I'm not sure of the answer but it's 7",
+    "the answer",
+    "for sure",
+  ])("does not treat %j, which answers or is no statement, as an abstention", (answer) => {
+    expect(isAbstention(answer)).toBe(false);
+  });
 });

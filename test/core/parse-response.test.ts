@@ -198,6 +198,27 @@ describe("parseResponse: repairs", () => {
     });
   });
 
+  it("reads scientific notation as a number", () => {
+    expect(parseResponse(both("1e2", "Paris"))).toMatchObject({
+      confidence: 100,
+      confidence_source: "numeric",
+      format: "clean",
+      issues: [],
+    });
+  });
+
+  it.each([
+    ["I can't be certain", 30],
+    ["cannot be sure", 30],
+    ["I couldn't be sure", 30],
+    ["doesn't seem likely", 30],
+    ["far from certain", 30],
+  ])("reads the negated phrase %j as %i", (value, expected) => {
+    const r = parseResponse(both(value, "Paris"));
+    expect(r).toMatchObject({ confidence: expected, confidence_source: "verbal", format: "clean" });
+    expect(codes(r)).toEqual(["confidence_verbal"]);
+  });
+
   it("reads a verbal confidence as clean and notes it", () => {
     const r = parseResponse(both("I'm not sure", "Paris"));
     expect(r).toMatchObject({ confidence: 30, confidence_source: "verbal", format: "clean" });
@@ -218,6 +239,12 @@ describe("parseResponse: missing parts", () => {
   });
 
   it.each(["", "  ", "hmm", "n/a"])("defaults an unreadable confidence %j", (value) => {
+    const r = parseResponse(both(value, "Paris"));
+    expect(r).toMatchObject({ confidence: 50, format: "missing_confidence", confidence_source: "default" });
+    expect(codes(r)).toEqual(["confidence_unreadable", "confidence_default"]);
+  });
+
+  it.each(["0/0", "0 out of 0"])("defaults the meaningless confidence %j as if it had no number", (value) => {
     const r = parseResponse(both(value, "Paris"));
     expect(r).toMatchObject({ confidence: 50, format: "missing_confidence", confidence_source: "default" });
     expect(codes(r)).toEqual(["confidence_unreadable", "confidence_default"]);
@@ -254,6 +281,20 @@ describe("parseResponse: abstention", () => {
   it("caps a defaulted confidence too, and honours a custom cap", () => {
     expect(parseResponse("<answer>idk</answer>")).toMatchObject({ abstained: true, confidence: 10 });
     expect(parseResponse(both("95", "idk"), { abstentionCap: 0 }).confidence).toBe(0);
+  });
+
+  it("abstains on a whole 'I don't know' statement, not on one that goes on to answer", () => {
+    for (const answer of [
+      "I don't know the answer to this question.",
+      "I do not know the answer",
+      "I cannot know",
+    ]) {
+      expect(parseResponse(both("80", answer))).toMatchObject({ answer, abstained: true, confidence: 10 });
+    }
+    expect(parseResponse(both("80", "I don't know the capital but it's Paris"))).toMatchObject({
+      abstained: false,
+      confidence: 80,
+    });
   });
 
   it("looks only at the answer", () => {

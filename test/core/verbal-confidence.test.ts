@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   parseConfidenceValue,
@@ -134,8 +135,82 @@ describe("verbalConfidence", () => {
     expect(verbalConfidence("not that, but I am sure")).toBe(80); // the negation is over three words away
   });
 
+  it.each([
+    ["I can't be certain", 30],
+    ["I can\u2019t be certain", 30],
+    ["I cant be certain", 30],
+    ["cannot be sure", 30],
+    ["can not be sure", 30],
+    ["I couldn't be sure", 30],
+    ["I wouldn't be confident", 30],
+    ["I won't be sure until I check", 30],
+    ["doesn't seem likely", 30],
+    ["it didn't look likely", 30],
+    ["there is no way I'm sure", 30],
+    ["far from certain", 30],
+    ["far from being very sure", 30],
+    ["I can't say it's unlikely", 60], // a negated doubt
+    ["far from unlikely", 60],
+  ])("reads the negated %j as %i, like any other negated phrase", (text, expected) => {
+    expect(verbalConfidence(text)).toBe(expected);
+  });
+
+  it("keeps a negation inside its clause", () => {
+    expect(verbalConfidence("No, I'm sure")).toBe(80);
+    expect(verbalConfidence("I can't say; very sure")).toBe(90);
+    expect(verbalConfidence("Far from it. Certain")).toBe(97);
+    expect(verbalConfidence("from far, certain")).toBe(97); // "far from" only in that order
+  });
+
+  it("leaves a phrase after a lone 'no' or after 'but' as it is", () => {
+    expect(verbalConfidence("I'm no expert but pretty sure")).toBe(80);
+    expect(verbalConfidence("no doubt I'm sure")).toBe(95);
+    expect(verbalConfidence("I have no doubt")).toBe(95);
+    expect(verbalConfidence("without a doubt")).toBe(95);
+    expect(verbalConfidence("not an expert, but very sure")).toBe(90);
+    expect(verbalConfidence("not my field but likely")).toBe(70);
+  });
+
+  it("does not flip a table phrase that starts with a negator", () => {
+    expect(verbalConfidence("I have no idea")).toBe(5);
+    expect(verbalConfidence("no clue")).toBe(5);
+    expect(verbalConfidence("I can't say I'm not sure")).toBe(30);
+  });
+
   it("returns null for a non-string", () => {
     expect(verbalConfidence(undefined as unknown as string)).toBeNull();
+  });
+});
+
+// The README's "| % | phrases |" table, as [percent, "phrase, phrase, ..."] rows; notes in parentheses dropped.
+function readmeTable(): Array<[number, string]> {
+  const lines = readFileSync(new URL("../../README.md", import.meta.url), "utf8").split("\n");
+  const header = lines.findIndex((line) => /^\|\s*%\s*\|\s*phrases\s*\|$/.test(line.trim()));
+  if (header < 0) throw new Error('README.md has no "| % | phrases |" table');
+  const rows: Array<[number, string]> = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!line.trim().startsWith("|")) break;
+    const [, percent, phrases] = line.split("|").map((cell) => cell.trim());
+    rows.push([Number(percent), phrases!.replace(/\s*\([^)]*\)/g, "")]);
+  }
+  return rows;
+}
+
+describe("the README's verbal-confidence table", () => {
+  it("lists exactly the code's phrases and values, in the code's order", () => {
+    const grouped: Array<[number, string[]]> = [];
+    for (const { phrase, confidence } of VERBAL_CONFIDENCE) {
+      const last = grouped.at(-1);
+      if (last?.[0] === confidence) last[1].push(phrase);
+      else grouped.push([confidence, [phrase]]);
+    }
+    const code = grouped.map(([confidence, phrases]): [number, string] => [confidence, phrases.join(", ")]);
+    expect(readmeTable()).toEqual(code);
+  });
+
+  it("documents the value a negated confident phrase reads as", () => {
+    const row = readmeTable().find(([, phrases]) => phrases.split(", ").includes("not sure"));
+    expect(row?.[0]).toBe(verbalConfidence("not really sure"));
   });
 });
 
@@ -211,6 +286,36 @@ describe("parseConfidenceValue", () => {
 
   it("reads a zero denominator as no fraction at all", () => {
     expect(parseConfidenceValue("7/0")).toEqual({ value: 7, source: "numeric", clipped: false });
+  });
+
+  it.each([
+    ["1e2", 100],
+    ["1E2", 100],
+    ["7.5e1", 75],
+    ["1e2%", 100],
+    ["7e-1", 70], // a fraction in [0, 1] is a probability, whatever the notation
+    ["1e0", 1], // an integer is a percent, even 1
+    ["1.0e0", 100],
+    ["7e0/1e1", 70],
+  ])("reads the scientific notation %j as %i", (text, expected) => {
+    expect(parseConfidenceValue(text)).toEqual({ value: expected, source: "numeric", clipped: false });
+  });
+
+  it("clips scientific notation out of range", () => {
+    expect(parseConfidenceValue("1e3")).toEqual({ value: 100, source: "numeric", clipped: true });
+    expect(parseConfidenceValue("1e400")).toEqual({ value: 100, source: "numeric", clipped: true });
+    expect(parseConfidenceValue("-1e2")).toEqual({ value: 0, source: "numeric", clipped: true });
+  });
+
+  it.each(["0/0", " 0 / 0 ", "0 out of 0", "0 in 0", "0.0/0", "-0/0"])(
+    "reads the meaningless %j as no number",
+    (text) => {
+      expect(parseConfidenceValue(text)).toBeNull();
+    },
+  );
+
+  it("falls back to the phrase table for 0/0, as for no number", () => {
+    expect(parseConfidenceValue("0/0, very sure")).toEqual({ value: 90, source: "verbal", clipped: false });
   });
 
   it("falls back to the phrase table only when there is no number", () => {

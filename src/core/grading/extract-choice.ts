@@ -1,4 +1,5 @@
 // Finds which option letter a multiple-choice answer commits to, in a fixed order of evidence.
+import { isNegated } from "./negation.js";
 import { needsUnicodeNormalization, plainTokens, squadTokens } from "./normalize-text.js";
 
 /**
@@ -14,7 +15,12 @@ export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "tex
 
 export type ExtractedChoice =
   | { ok: true; index: number; letter: string; stage: ChoiceStage }
-  | { ok: false; reason: "no-choice" | "ambiguous" | "out-of-range"; stage?: ChoiceStage; letter?: string };
+  | {
+      ok: false;
+      reason: "no-choice" | "ambiguous" | "negated" | "out-of-range";
+      stage?: ChoiceStage;
+      letter?: string;
+    };
 
 const LATEX_WRAPPER = /\\(?:boxed|text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g;
 const MARKUP = /[*`]/g;
@@ -51,11 +57,31 @@ function offersAlternative(text: string, letter: string, start: number, end: num
   });
 }
 
-function lastMatch(pattern: RegExp, text: string, accept: (m: RegExpExecArray) => boolean) {
+// A letter denied by its neighbours: "not option B", "Not (B)", "(B) is wrong".
+function negatedMatch(m: RegExpExecArray, text: string): boolean {
+  const end = m.index + m[0].length;
+  return isNegated(text.slice(Math.max(0, m.index - WINDOW), m.index), text.slice(end, end + WINDOW));
+}
+
+// The last accepted match that is not negated ("(B), not (A)" picks B); "negated" when only negated ones exist.
+function lastMatch(
+  pattern: RegExp,
+  text: string,
+  accept: (m: RegExpExecArray) => boolean,
+): RegExpExecArray | "negated" | null {
   pattern.lastIndex = 0;
   let last: RegExpExecArray | null = null;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) if (accept(m)) last = m;
-  return last;
+  let negated = false;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!accept(m)) continue;
+    if (negatedMatch(m, text)) negated = true;
+    else last = m;
+  }
+  return last ?? (negated ? "negated" : null);
+}
+
+function refused(stage: ChoiceStage): ExtractedChoice {
+  return { ok: false, reason: "negated", stage };
 }
 
 function pick(letter: string, stage: ChoiceStage, count: number): ExtractedChoice {
@@ -65,43 +91,68 @@ function pick(letter: string, stage: ChoiceStage, count: number): ExtractedChoic
   return { ok: true, index, letter: upper, stage };
 }
 
-// A letter found inside a phrase: chosen unless the phrase offers another letter beside it.
+// A letter found inside a phrase: chosen unless the phrase offers another letter beside it or is negated.
 function fromMatch(m: RegExpExecArray, group: number, stage: ChoiceStage, text: string, count: number) {
   const letter = (m[group] ?? "").toUpperCase();
   if (offersAlternative(text, letter, m.index, m.index + m[0].length)) {
     return { ok: false, reason: "ambiguous", stage, letter } as const;
   }
+  if (negatedMatch(m, text)) return { ok: false, reason: "negated", stage, letter } as const;
   return pick(letter, stage, count);
 }
 
+// Whether an option's words appear in the answer, and whether every appearance is plain: one beside a negator
+// ("not food sources increased", "anything but Sunday", "Sunday is wrong") takes the option back.
+function appearance(haystack: string, tokens: readonly string[]): "absent" | "negated" | "plain" {
+  const needle = ` ${tokens.join(" ")} `;
+  let at = haystack.indexOf(needle);
+  if (at < 0) return "absent";
+  for (; at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const end = at + needle.length - 1;
+    if (isNegated(haystack.slice(Math.max(0, at - WINDOW), at + 1), haystack.slice(end, end + WINDOW))) {
+      return "negated";
+    }
+  }
+  return "plain";
+}
+
+// The one option that appears plainly; "negated" when none does but one appears negated.
 function uniqueOption(
   haystack: string,
   options: readonly OptionText[],
   key: "plain" | "lenient",
-): number | null {
+): number | "negated" | null {
   let found: number | null = null;
+  let negated = false;
   for (let i = 0; i < options.length; i++) {
     const tokens = options[i]![key];
-    if (!tokens || tokens.length === 0 || !haystack.includes(` ${tokens.join(" ")} `)) continue;
+    if (!tokens || tokens.length === 0) continue;
+    const seen = appearance(haystack, tokens);
+    if (seen === "absent") continue;
+    if (seen === "negated") {
+      negated = true;
+      continue;
+    }
     if (found !== null) return null;
     found = i;
   }
-  return found;
+  return found ?? (negated ? "negated" : null);
 }
 
 // Exact words first ("O negative" is not "A negative"), then without articles ("climate" for "The climate").
-function uniqueOptionText(text: string, options: readonly OptionText[]): number | null {
+function uniqueOptionText(text: string, options: readonly OptionText[]): number | "negated" | null {
   if (options.length === 0) return null;
-  return (
-    uniqueOption(` ${plainTokens(text).join(" ")} `, options, "plain") ??
-    uniqueOption(` ${squadTokens(text).join(" ")} `, options, "lenient")
-  );
+  const plain = uniqueOption(` ${plainTokens(text).join(" ")} `, options, "plain");
+  if (typeof plain === "number") return plain;
+  const lenient = uniqueOption(` ${squadTokens(text).join(" ")} `, options, "lenient");
+  return typeof lenient === "number" ? lenient : (plain ?? lenient);
 }
 
 /**
  * The option an answer picks, trying in order: the last "answer is/answer:" + letter, the last "option X",
  * line-initial `X)`/`(X)`/`X.`/`X:` (one letter only), a bare `X`/`(X)`, the last `(X)`, and finally the
- * text of exactly one option (`options` are SQuAD tokens of each option).
+ * text of exactly one option (`options` are SQuAD tokens of each option). A negated pick ("not option B",
+ * "not food sources increased") is refused.
  * @example extractChoice("**Answer: B**", 4, []) // { ok: true, index: 1, letter: "B", stage: "anchor" }
  * @example extractChoice("A or B", 4, []) // { ok: false, reason: "no-choice" }
  */
@@ -118,8 +169,10 @@ export function extractChoice(
     const next = text[m.index + m[0].length];
     return next === undefined || LOWER_END.includes(next);
   });
+  if (anchor === "negated") return refused("anchor");
   if (anchor !== null) return fromMatch(anchor, 2, "anchor", text, count);
   const option = lastMatch(OPTION, text, () => true);
+  if (option === "negated") return refused("option");
   if (option !== null) return fromMatch(option, 1, "option", text, count);
   const lines = new Set<string>();
   let line: RegExpExecArray | null = null;
@@ -135,8 +188,10 @@ export function extractChoice(
   const bare = BARE.exec(text.trim());
   if (bare !== null) return pick(bare[1] ?? "", "bare", count);
   const paren = lastMatch(PAREN, text, () => true);
+  if (paren === "negated") return refused("paren");
   if (paren !== null) return fromMatch(paren, 1, "paren", text, count);
   const byText = uniqueOptionText(text, options);
+  if (byText === "negated") return refused("text");
   if (byText !== null) return pick(String.fromCharCode(65 + byText), "text", count);
   return { ok: false, reason: "no-choice" };
 }

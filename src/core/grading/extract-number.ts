@@ -1,11 +1,23 @@
-// Reads the one number an answer commits to, refusing lists of candidates ("18, or maybe 20").
-import { numericSegment, type SegmentSource } from "./answer-segment.js";
+// Reads the one number an answer commits to, refusing lists of candidates ("18, or maybe 20") and negations.
+import {
+  type LocatedSegment,
+  locateNumericSegment,
+  type SegmentSource,
+  stripSegmentMarkup,
+} from "./answer-segment.js";
+import { isNegated } from "./negation.js";
 import { cleanNumericText, findNumberTokens, type NumberToken } from "./parse-number.js";
 
 export type ExtractedNumber =
   | { ok: true; value: number; percent: boolean; text: string; source: SegmentSource }
-  | { ok: false; reason: "no-number" | "ambiguous" | "not-finite"; source: SegmentSource; text?: string };
+  | {
+      ok: false;
+      reason: "no-number" | "ambiguous" | "negated" | "not-finite";
+      source: SegmentSource;
+      text?: string;
+    };
 
+// Words that may fill the gap between two offered answers ("18, or maybe 20", "18, though it could be 20").
 const HEDGE_WORDS = new Set([
   "or",
   "and",
@@ -18,10 +30,55 @@ const HEDGE_WORDS = new Set([
   "else",
   "otherwise",
   "alternatively",
+  "though",
+  "although",
+  "it",
+  "could",
+  "might",
+  "may",
+  "be",
+  "also",
+  "even",
+  "if",
+  "unless",
 ]);
-const HEDGE_CHARS = /^[a-z\s,;:/|~()[\]-]*$/;
+// Words that turn a short phrase between two numbers into an alternative ("18 apples or 20", "18 if rounded, 20").
+const ALTERNATIVE_WORDS = new Set([
+  "or",
+  "maybe",
+  "perhaps",
+  "possibly",
+  "probably",
+  "alternatively",
+  "otherwise",
+  "else",
+  "could",
+  "might",
+  "if",
+  "unless",
+]);
+// Words right after a number that are not its unit ("20 of maybe 30", "18 plus 2").
+const NOT_UNITS = new Set([
+  "of",
+  "out",
+  "from",
+  "per",
+  "plus",
+  "minus",
+  "times",
+  "over",
+  "by",
+  "than",
+  "is",
+  "was",
+]);
+const HEDGE_CHARS = /^[a-z\s,;:/|~()[\].?!-]*$/;
 const WORDS = /[a-z]+/g;
 const BRACKETS = /[()[\]]/;
+const STOPS = /[.?!]/;
+const STARTS_WITH_WORD = /^\s*[a-z]/;
+// How far around a number its negator may sit.
+const WINDOW = 48;
 
 /** Relative tolerance shared by the numeric grader: |a-b| <= 1e-6 * max(1, |a|, |b|). */
 export function closeEnough(a: number, b: number): boolean {
@@ -29,30 +86,61 @@ export function closeEnough(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-// Text between two numbers that only offers alternatives: bare separators ("18, 20", "18-20"), "or", "maybe",
-// "to", or a short phrase with "or" ("18 apples or 20"). A bracket alone is an aside: "18 (3 steps)".
+// Text between two numbers that only offers alternatives: bare separators ("18, 20", "18-20"), hedge words
+// ("18, maybe 20", "18, though it could be 20"), or a short phrase with an alternative word ("18 if rounded, 20").
+// The first number's unit word is ignored ("18 dollars, maybe 20"). A bracket alone is an aside: "18 (3 steps)";
+// a full stop alone ends a sentence: "2. 18 remain".
 function isHedge(between: string): boolean {
   const lower = between.toLowerCase();
   if (!HEDGE_CHARS.test(lower)) return false;
-  const words: string[] = lower.match(WORDS) ?? [];
-  if (words.length === 0) return !BRACKETS.test(lower);
+  let words: string[] = lower.match(WORDS) ?? [];
+  const first = words[0] ?? "";
+  if (words.length > 1 && STARTS_WITH_WORD.test(lower) && !HEDGE_WORDS.has(first) && !NOT_UNITS.has(first)) {
+    words = words.slice(1);
+  }
+  if (words.length === 0) return !BRACKETS.test(lower) && !STOPS.test(lower);
   if (words.every((w) => HEDGE_WORDS.has(w))) return true;
-  return words.includes("or") && words.length <= 3;
+  return words.length <= 3 && words.some((w) => ALTERNATIVE_WORDS.has(w));
 }
 
 function differs(a: NumberToken, b: NumberToken): boolean {
   return a.percent !== b.percent || !closeEnough(a.value, b.value);
 }
 
+// An earlier segment ("\boxed{18} or \boxed{20}", "the answer is 18, or maybe the answer is 20") whose number is
+// offered as an alternative to this one.
+function rivalsPrior(segment: LocatedSegment, cleaned: string, token: NumberToken): boolean {
+  if (segment.priorStart < 0) return false;
+  const prior = cleanNumericText(segment.full.slice(segment.priorStart, segment.start));
+  const rival = findNumberTokens(prior)[0];
+  if (rival === undefined || !differs(token, rival)) return false;
+  return isHedge(stripSegmentMarkup(prior.slice(rival.end)) + cleaned.slice(0, token.start));
+}
+
+// "not 18", "anything except 18", "18 is wrong"; a boxed or `####` number is read with the text around its marker.
+function negated(segment: LocatedSegment, cleaned: string, token: NumberToken): boolean {
+  let before = cleaned.slice(Math.max(0, token.start - WINDOW), token.start);
+  let after = cleaned.slice(token.end, token.end + WINDOW);
+  if (segment.source === "boxed" || segment.source === "hash") {
+    const { full, start, end } = segment;
+    if (before.trim() === "") {
+      before = stripSegmentMarkup(cleanNumericText(full.slice(Math.max(0, start - WINDOW), start))) + before;
+    }
+    if (after.trim() === "") after += stripSegmentMarkup(cleanNumericText(full.slice(end, end + WINDOW)));
+  }
+  return isNegated(before, after, true);
+}
+
 /**
  * The number an answer gives: the first number-like token of its anchored segment (`####`, `\boxed{}`,
- * "the answer is"), or the last token of an unanchored answer; a neighbour offered as an alternative makes it
- * ambiguous.
+ * "the answer is"), or the last token of an unanchored answer. A neighbour or an earlier segment offered as an
+ * alternative makes it ambiguous; a negator beside it ("not 18", "18 is wrong") makes it negated.
  * @example extractNumber("The answer is 18 (after 3 steps).") // { ok: true, value: 18, ... }
  * @example extractNumber("I think 18, or maybe 20") // { ok: false, reason: "ambiguous", ... }
+ * @example extractNumber("It is not 18.") // { ok: false, reason: "negated", ... }
  */
 export function extractNumber(answer: string): ExtractedNumber {
-  const segment = numericSegment(answer);
+  const segment = locateNumericSegment(answer);
   const cleaned = cleanNumericText(segment.text);
   const tokens = findNumberTokens(cleaned);
   const source = segment.source;
@@ -61,12 +149,15 @@ export function extractNumber(answer: string): ExtractedNumber {
   const index = anchored ? 0 : tokens.length - 1;
   const token = tokens[index]!;
   const neighbour = anchored ? tokens[1] : tokens[index - 1];
+  const text = token.text;
   if (neighbour !== undefined && differs(token, neighbour)) {
     const between = anchored
       ? cleaned.slice(token.end, neighbour.start)
       : cleaned.slice(neighbour.end, token.start);
-    if (isHedge(between)) return { ok: false, reason: "ambiguous", source, text: token.text };
+    if (isHedge(between)) return { ok: false, reason: "ambiguous", source, text };
   }
-  if (!Number.isFinite(token.value)) return { ok: false, reason: "not-finite", source, text: token.text };
-  return { ok: true, value: token.value, percent: token.percent, text: token.text, source };
+  if (rivalsPrior(segment, cleaned, token)) return { ok: false, reason: "ambiguous", source, text };
+  if (negated(segment, cleaned, token)) return { ok: false, reason: "negated", source, text };
+  if (!Number.isFinite(token.value)) return { ok: false, reason: "not-finite", source, text };
+  return { ok: true, value: token.value, percent: token.percent, text, source };
 }

@@ -3,6 +3,7 @@ import { distance } from "fastest-levenshtein";
 import { goldTexts, memoBySpec } from "./gold-spec.js";
 import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, preview, readAnswer, totalGrader } from "./invalid-grade.js";
+import { opensNegated } from "./negation.js";
 import { normalizeOutput, outputCandidates } from "./normalize-output.js";
 
 /** Similarity at which a fuzzy answer counts as correct (the seed's threshold). */
@@ -20,6 +21,7 @@ const goldForms = memoBySpec((spec) =>
     .map(fuzzyForm)
     .filter((text) => text !== ""),
 );
+const goldOpensNegated = memoBySpec((spec) => goldForms(spec).some(opensNegated));
 
 /**
  * 1 - distance / longer length. Pairs whose lengths alone cap the ratio at <= 0.45 (no credit) are not computed.
@@ -42,7 +44,8 @@ function tierScore(ratio: number): number {
 
 /**
  * Grades by the best normalised Levenshtein ratio over the gold and all aliases (case- and spacing-insensitive).
- * Correct at ratio >= 0.85; score tiers 1.0 / 0.7 (> 0.65) / 0.4 (> 0.45) / 0.
+ * Correct at ratio >= 0.85; score tiers 1.0 / 0.7 (> 0.65) / 0.4 (> 0.45) / 0. An answer opening with a negator
+ * ("not ...") is invalid unless a gold opens with one too.
  * @example gradeFuzzy("Hello World!", { grader: "fuzzy", answer: "hello world", aliases: [] }).correct // true
  */
 export const gradeFuzzy = totalGrader("fuzzy", (answer: string, spec: GradingSpec): GradeResult => {
@@ -55,6 +58,10 @@ export const gradeFuzzy = totalGrader("fuzzy", (answer: string, spec: GradingSpe
     .filter((form) => form !== "");
   if (candidates.length === 0) return invalidGrade("fuzzy", "empty");
   if (candidates.every((form) => LONE_LETTER.test(form))) return invalidGrade("fuzzy", "lone-letter");
+  // "not <a long gold>" is one edit-distance step from the gold but says the opposite.
+  if (!goldOpensNegated(spec) && candidates.some(opensNegated)) {
+    return invalidGrade("fuzzy", "negated", { extracted: preview(candidates[candidates.length - 1] ?? "") });
+  }
   let best = 0;
   let matched = gold[0] ?? "";
   for (const form of candidates) {

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   afterLastAnchor,
   lastBoxedContent,
+  locateNumericSegment,
   numericSegment,
   stripCalculatorNotes,
+  stripSegmentMarkup,
 } from "../../../src/core/grading/answer-segment.js";
 
 describe("stripCalculatorNotes", () => {
@@ -59,5 +61,39 @@ describe("numericSegment", () => {
   it("strips calculator notes before looking for ####", () => {
     expect(numericSegment("<<#### 9>>#### 18")).toEqual({ text: " 18", source: "hash" });
     expect(numericSegment("x <<1+1=2>>")).toEqual({ text: "x ", source: "whole" });
+  });
+});
+
+describe("locateNumericSegment", () => {
+  it("gives the segment's bounds in the answer without calculator notes", () => {
+    const located = locateNumericSegment("so \\boxed{18}.");
+    expect(located).toMatchObject({ text: "18", source: "boxed", start: 10, end: 12, priorStart: -1 });
+    expect(located.full.slice(located.start, located.end)).toBe("18");
+    expect(locateNumericSegment("<<1+1=2>>#### 2")).toMatchObject({ full: "#### 2", start: 4, end: 6 });
+  });
+
+  it.each([
+    ["\\boxed{18} or \\boxed{20}", "boxed", "18} or \\boxed{"],
+    ["The answer is 18 or \\boxed{20}", "boxed", "18 or \\boxed{"],
+    ["#### 18 or #### 20", "hash", " 18 or ####"],
+    ["The answer is 18, or the answer is 20", "anchor", "18, or the answer is "],
+  ])("finds the segment before %j", (answer, source, prior) => {
+    const located = locateNumericSegment(answer);
+    expect(located.source).toBe(source);
+    expect(located.full.slice(located.priorStart, located.start)).toBe(prior);
+  });
+
+  it("has no prior segment for a single segment or a box after `####`", () => {
+    expect(locateNumericSegment("The answer is 18").priorStart).toBe(-1);
+    expect(locateNumericSegment("\\boxed{20}\n#### 18").priorStart).toBe(-1);
+    expect(locateNumericSegment("18 or 20").priorStart).toBe(-1);
+  });
+});
+
+describe("stripSegmentMarkup", () => {
+  it("blanks boxes, braces, #### and anchor phrases, and keeps the words between", () => {
+    expect(stripSegmentMarkup("} or \\boxed{").trim()).toBe("or");
+    expect(stripSegmentMarkup(", or maybe the answer is ").trim()).toBe(", or maybe");
+    expect(stripSegmentMarkup(" or ####").trim()).toBe("or");
   });
 });

@@ -55,3 +55,64 @@ describe("extractNumber", () => {
     });
   });
 });
+
+describe("extractNumber: negated numbers", () => {
+  it.each([
+    ["not 18", "whole"],
+    ["It is not 18.", "whole"],
+    ["The answer is not 18", "anchor"],
+    ["The answer isn't 18", "whole"],
+    ["18 is wrong", "whole"],
+    ["18 apples is wrong", "whole"],
+    ["anything except 18", "whole"],
+    ["anything but 18", "whole"],
+    ["other than 18", "whole"],
+    ["not \\boxed{18}", "boxed"],
+    ["\\boxed{18} is wrong", "boxed"],
+    ["#### not 18", "hash"],
+  ])("%j -> negated (%s)", (answer, source) => {
+    expect(extractNumber(answer)).toMatchObject({ ok: false, reason: "negated", source, text: "18" });
+  });
+
+  it("reads the number beside a negation that denies another one", () => {
+    expect(extractNumber("The answer is 18, not 20")).toMatchObject({ ok: true, value: 18 });
+    expect(extractNumber("Not 18 but 20")).toMatchObject({ ok: true, value: 20 });
+    expect(extractNumber("Not sure, but the answer is 18")).toMatchObject({ ok: true, value: 18 });
+    expect(extractNumber("The answer is 18, which is not prime")).toMatchObject({ ok: true, value: 18 });
+  });
+});
+
+describe("extractNumber: candidate lists hidden by units, clauses and segments", () => {
+  it.each([
+    "18 dollars, maybe 20 dollars",
+    "18 apples, perhaps 20 apples",
+    "18, though it could be 20",
+    "18 if rounded, 20 otherwise",
+    "18. Maybe 20.",
+    "\\boxed{18} or \\boxed{20}",
+    "\\boxed{18 \\text{ apples}} or \\boxed{20}",
+    "The answer is 18, or maybe \\boxed{20}",
+    "The answer is 18, or maybe the answer is 20",
+    "#### 18 or #### 20",
+  ])("%j -> ambiguous", (answer) => {
+    expect(extractNumber(answer)).toMatchObject({ ok: false, reason: "ambiguous" });
+  });
+
+  it.each([
+    ["3 + 4 = 7, so the answer is 7", 7],
+    ["The answer is 20 (18 + 2)", 20],
+    ["\\boxed{20} (18 + 2)", 20],
+    ["The answer is 20 because 18 + 2 = 20", 20],
+    ["The answer is 20. 18 was my first guess", 20],
+    ["Earlier I wrote the answer is 18, but the answer is 20", 20],
+    ["\\boxed{18} is wrong; \\boxed{20}", 20],
+    ["She had 18 apples and bought 2 more, so 20", 20],
+    ["She has 20 apples, eats 2 apples, so 18", 18],
+    ["It takes 2 hours at 10 km/h, so 20 km", 20],
+    ["The answer is 20 of 30", 20],
+    ["20 km/h", 20],
+    ["1 1/2", 1.5],
+  ])("%j -> %d", (answer, value) => {
+    expect(extractNumber(answer)).toMatchObject({ ok: true, value });
+  });
+});

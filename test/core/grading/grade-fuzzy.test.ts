@@ -60,6 +60,23 @@ describe("gradeFuzzy: tiers", () => {
     expect(grade("Output: ```\nthe quick brown fox\n```").correct).toBe(true);
   });
 
+  it("refuses an answer that opens by negating a long gold", () => {
+    const mariner = spec("The Rime of the Ancient Mariner");
+    for (const answer of [
+      "not the rime of the ancient mariner",
+      "The answer is: Not The Rime of the Ancient Mariner",
+    ]) {
+      expect(grade(answer, mariner)).toMatchObject({
+        correct: false,
+        score: 0,
+        method: "fuzzy/invalid",
+        details: { reason: "negated" },
+      });
+    }
+    expect(grade("The Rime of the Ancient Mariner", mariner).correct).toBe(true);
+    expect(grade("Not all who wander are lost", spec("not all who wander are lost")).correct).toBe(true);
+  });
+
   it("finishes on long inputs", () => {
     expect(grade("x".repeat(20_000), spec("y".repeat(20_000))).correct).toBe(false);
   });

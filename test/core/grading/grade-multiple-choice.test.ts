@@ -149,3 +149,48 @@ describe("gradeMultipleChoice: option texts whose letters are not articles", () 
     ).toBe(true);
   });
 });
+
+describe("gradeMultipleChoice: a negated option is never picked", () => {
+  const yesNo: GradingSpec = {
+    grader: "multiple_choice",
+    answer: "A",
+    aliases: [],
+    choices: ["Yes", "No"],
+    answer_index: 0,
+  };
+  const days: GradingSpec = {
+    grader: "multiple_choice",
+    answer: "B",
+    aliases: [],
+    choices: ["Saturday", "Sunday"],
+    answer_index: 1,
+  };
+
+  it.each([
+    ["not food sources increased", spec(1)],
+    ["Anything but food sources increased", spec(1)],
+    ["Food sources increased is wrong", spec(1)],
+    ["Not (B)", spec(1)],
+    ["not option B", spec(1)],
+    ["Not Sunday", days],
+    ["Not yes", yesNo],
+  ])("%j -> invalid (negated)", (answer, s) => {
+    expect(grade(answer, s)).toEqual({
+      correct: false,
+      score: 0,
+      method: "mc/invalid",
+      details: expect.objectContaining({ reason: "negated" }),
+    });
+  });
+
+  it("grades the option left standing", () => {
+    expect(grade("Not water levels dropped; food sources increased")).toMatchObject({
+      correct: true,
+      method: "mc/text",
+    });
+    expect(grade("It is not the climate cooled; food sources increased").correct).toBe(true);
+    expect(grade("I'd say (B), not (A)")).toMatchObject({ correct: true, method: "mc/paren" });
+    expect(grade("I'd say (B), not (A)", spec(0)).correct).toBe(false);
+    expect(grade("Sunday", days).correct).toBe(true);
+  });
+});

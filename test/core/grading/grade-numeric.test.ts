@@ -63,6 +63,61 @@ describe("gradeNumeric: candidate lists are wrong", () => {
   });
 });
 
+describe("gradeNumeric: negations of the gold are invalid", () => {
+  it.each([
+    "not 18",
+    "It is not 18.",
+    "The answer is not 18",
+    "18 is wrong",
+    "18 is incorrect",
+    "18 is not the answer",
+    "anything except 18",
+    "anything but 18",
+    "other than 18",
+    "x ≠ 18",
+    "not equal to 18",
+    "**not** $18",
+  ])("%j", (answer) => {
+    expect(grade(answer)).toEqual({
+      correct: false,
+      score: 0,
+      method: "numeric/invalid",
+      details: expect.objectContaining({ reason: "negated", extracted: "18" }),
+    });
+  });
+
+  it("still grades an answer that denies a different number", () => {
+    expect(grade("The answer is 18, not 20")).toMatchObject({ correct: true, method: "numeric/exact" });
+    expect(grade("It's not 20, it's 18")).toMatchObject({ correct: true, method: "numeric/exact" });
+    expect(grade("18 is correct")).toMatchObject({ correct: true, method: "numeric/exact" });
+    expect(grade("The answer is 18, not 20", "20").correct).toBe(false);
+  });
+});
+
+describe("gradeNumeric: candidate lists behind units, clauses or repeated segments", () => {
+  it.each([
+    "18 dollars, maybe 20 dollars",
+    "18 apples, perhaps 20 apples",
+    "18, though it could be 20",
+    "18 if rounded, 20 otherwise",
+    "\\boxed{18} or \\boxed{20}",
+  ])("%j is wrong against either number", (answer) => {
+    for (const g of ["18", "20"]) {
+      expect(grade(answer, g)).toMatchObject({ correct: false, score: 0, details: { reason: "ambiguous" } });
+    }
+  });
+
+  it("keeps worked solutions and asides with several numbers correct", () => {
+    expect(grade("3 + 4 = 7, so the answer is 7", "7").correct).toBe(true);
+    expect(grade("The answer is 20 (18 + 2)", "20").correct).toBe(true);
+    expect(grade("The answer is 20 km/h", "20").correct).toBe(true);
+    expect(grade("Answer: 20 dollars (18 + 2)", "20").correct).toBe(true);
+    expect(grade("18 + 2 = 20\n#### 20", "20").correct).toBe(true);
+    expect(grade("\\boxed{18} is wrong; \\boxed{20}", "20").correct).toBe(true);
+    expect(grade("1 1/2 cups", "1.5").correct).toBe(true);
+  });
+});
+
 describe("gradeNumeric: segment selection", () => {
   it("prefers ####, then the last \\boxed{}, then the last anchor, then the last number", () => {
     expect(grade("\\boxed{20}\n#### 18").correct).toBe(true);

@@ -18,6 +18,11 @@ describe("gradeYesNo: input that cannot be graded", () => {
     ["Yes or no", "ambiguous"],
     ["yes/no", "ambiguous"],
     ["True, false", "ambiguous"],
+    ["Yes and no", "ambiguous"],
+    ["yes but no", "ambiguous"],
+    ["Yes, but no.", "ambiguous"],
+    ["true and false", "ambiguous"],
+    ["The answer is yes and no, it depends", "ambiguous"],
   ])("%j -> invalid (%s)", (answer, reason) => {
     expect(grade(answer)).toEqual({
       correct: false,
@@ -32,6 +37,16 @@ describe("gradeYesNo: input that cannot be graded", () => {
   });
 });
 
+describe("gradeYesNo: both polarities joined", () => {
+  it("is invalid against either gold", () => {
+    for (const answer of ["Yes and no", "yes but no", "No and yes"]) {
+      for (const gold of ["yes", "no"]) {
+        expect(grade(answer, gold)).toMatchObject({ correct: false, details: { reason: "ambiguous" } });
+      }
+    }
+  });
+});
+
 describe("gradeYesNo: reading the answer", () => {
   it.each([
     ["Yes", "yes", true],
@@ -43,6 +58,10 @@ describe("gradeYesNo: reading the answer", () => {
     ["I considered yes. The answer is no.", "no", true],
     ["Answer: Yes", "no", false],
     ["Yes, yes", "yes", true],
+    ["Yes, but only in winter", "yes", true],
+    ["No, but it was close", "no", true],
+    ["No, but it was close", "yes", false],
+    ["Yes, and no one disagrees", "yes", true],
   ])("%j vs %s -> %s", (answer, gold, correct) => {
     expect(grade(answer, gold)).toMatchObject({ correct, score: correct ? 1 : 0, method: "yes_no/word" });
   });

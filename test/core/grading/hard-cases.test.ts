@@ -77,6 +77,61 @@ const CASES: Array<[GradingSpec, string, boolean]> = [
   [text("Paris"), "", false],
 ];
 
+const yesNo = (answer: string): GradingSpec => ({ grader: "yes_no", answer, aliases: [] });
+const options = (choices: string[], index: number): GradingSpec => ({
+  grader: "multiple_choice",
+  answer: String.fromCharCode(65 + index),
+  aliases: [],
+  choices,
+  answer_index: index,
+});
+
+// Found in review: "No grader can be satisfied by an empty answer, a lone letter for a free-text question, or a
+// list of candidates", and a negated answer ("not Paris") is never correct. [spec, answer, correct]
+const REVIEW_CASES: Array<[GradingSpec, string, boolean]> = [
+  // Numeric: a negated gold.
+  [numeric("18"), "not 18", false],
+  [numeric("18"), "It is not 18.", false],
+  [numeric("18"), "The answer is not 18", false],
+  [numeric("18"), "18 is wrong", false],
+  [numeric("18"), "anything except 18", false],
+  // Numeric: candidate lists.
+  [numeric("20"), "18 dollars, maybe 20 dollars", false],
+  [numeric("20"), "18 apples, perhaps 20 apples", false],
+  [numeric("20"), "18, though it could be 20", false],
+  [numeric("20"), "18 if rounded, 20 otherwise", false],
+  [numeric("20"), "\\boxed{18} or \\boxed{20}", false],
+  // Numeric: several numbers, one answer.
+  [numeric("7"), "3 + 4 = 7, so the answer is 7", true],
+  [numeric("20"), "The answer is 20 (18 + 2)", true],
+  [numeric("20"), "20 km/h", true],
+  [numeric("1.5"), "1 1/2", true],
+  [numeric("18"), "The answer is 18, not 20", true],
+  // Multiple choice: negated option text, like "Not B".
+  [arc(1), "not food sources increased", false],
+  [arc(1), "Anything but food sources increased", false],
+  [arc(1), "Not B", false],
+  [options(["Saturday", "Sunday"], 1), "Not Sunday", false],
+  [options(["Yes", "No"], 0), "Not yes", false],
+  [arc(1), "Not water levels dropped; food sources increased", true],
+  // Yes/no: both answers joined.
+  [yesNo("yes"), "Yes and no", false],
+  [yesNo("yes"), "yes but no", false],
+  [yesNo("yes"), "yes or no", false],
+  [yesNo("yes"), "Yes, but only in winter", true],
+  [yesNo("no"), "No, but it was close", true],
+];
+
+describe("review cases: negations and candidate lists", () => {
+  it.each(REVIEW_CASES)("%o grades %j as correct=%s", (spec, answer, correct) => {
+    const result = gradeAnswer(spec, answer);
+    expect(GradeResult.parse(result)).toEqual(result);
+    expect(result.correct).toBe(correct);
+    expect(result.score === 1).toBe(correct);
+    if (!correct) expect(result.method).toMatch(/\/invalid$/);
+  });
+});
+
 describe("grading.md hard cases", () => {
   it.each(CASES)("%o grades %j as correct=%s", (spec, answer, correct) => {
     const result = gradeAnswer(spec, answer);

@@ -5,6 +5,7 @@ import { createRng, hashSeed, type Rng } from "../core/rng.js";
 import type { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 import type { TaskBank } from "./bank.js";
 import type { Bucket } from "./bucket.js";
+import { BucketCycle } from "./bucket-cycle.js";
 import type { Task } from "./task.js";
 
 export interface SampleRequest {
@@ -75,7 +76,8 @@ export function sampleTask(bank: TaskBank, seed: number, request: SampleRequest 
 /** A stream of draws without repeats inside each bucket until it is exhausted, then a fresh order. */
 export class TaskSampler {
   readonly #rng: Rng;
-  readonly #orders = new Map<string, { order: Uint32Array; cursor: number; epoch: number }>();
+  /** One cycle per bucket, shared by its adversarial and normal draws so neither repeats what the other gave. */
+  readonly #cycles = new Map<string, BucketCycle>();
 
   constructor(
     private readonly bank: TaskBank,
@@ -86,29 +88,17 @@ export class TaskSampler {
 
   next(request: SampleRequest = {}): Task {
     const { bucket, adversarial } = pickBucket(this.bank, this.#rng, request);
-    const pool = adversarial ? bucket.adversarialIndices() : null;
-    const size = pool ? pool.length : bucket.size;
-    const key = `${bucket.domain}/${bucket.difficulty}/${bucket.source}/${bucket.get(0).source.dataset}/${pool ? "adv" : "all"}`;
-    let state = this.#orders.get(key);
-    if (!state || state.cursor >= state.order.length) {
-      const epoch = state ? state.epoch + 1 : 0;
-      state = { order: permutation(size, hashSeed(this.seed, key, epoch)), cursor: 0, epoch };
-      this.#orders.set(key, state);
+    const key = `${bucket.domain}/${bucket.difficulty}/${bucket.source}/${bucket.get(0).source.dataset}`;
+    let cycle = this.#cycles.get(key);
+    if (!cycle) {
+      cycle = new BucketCycle(bucket.size, hashSeed(this.seed, key));
+      this.#cycles.set(key, cycle);
     }
-    const slot = state.order[state.cursor++] as number;
-    return bucket.get(pool ? (pool[slot] as number) : slot);
+    // A mixed-in adversarial draw falls back to a normal one once the pass has no unused adversarial item;
+    // an explicit adversarial request repeats adversarial items instead.
+    const index = adversarial
+      ? cycle.drawAdversarial(bucket.adversarialIndices(), request.adversarial === true)
+      : undefined;
+    return bucket.get(index ?? cycle.draw());
   }
-}
-
-function permutation(size: number, seed: number): Uint32Array {
-  const out = new Uint32Array(size);
-  for (let i = 0; i < size; i++) out[i] = i;
-  const rng = createRng(seed);
-  for (let i = size - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    const t = out[i] as number;
-    out[i] = out[j] as number;
-    out[j] = t;
-  }
-  return out;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { gradeAnswer } from "../../src/core/grading/index.js";
 import { DIFFICULTIES, type Difficulty } from "../../src/core/taxonomy.js";
 import { optionLetter, Task } from "../../src/tasks/task.js";
 
@@ -14,11 +15,14 @@ const ID_PATTERN = /^curated\/(factual|science|medical|creative)\/(easy|medium|h
 
 // The graders each domain may use (see tasks/README.md).
 const ALLOWED_GRADERS: Record<CuratedDomain, readonly string[]> = {
-  factual: ["free_text"],
+  factual: ["free_text", "numeric"],
   science: ["multiple_choice", "free_text", "numeric"],
-  medical: ["multiple_choice", "free_text"],
-  creative: ["multiple_choice", "free_text", "fuzzy"],
+  medical: ["multiple_choice", "free_text", "numeric"],
+  creative: ["multiple_choice", "free_text", "numeric", "fuzzy"],
 };
+
+// A gold that is just a number (a count, a measure, a year): "1945", "5280", "-273.15".
+const PLAIN_NUMBER = /^-?\d[\d,]*(\.\d+)?$/;
 
 const tasksDir = fileURLToPath(new URL("../../tasks/", import.meta.url));
 
@@ -162,5 +166,42 @@ describe("the curated bank as a whole", () => {
     expect(allTasks.length).toBeGreaterThanOrEqual(
       CURATED_DOMAINS.length * DIFFICULTIES.length * MIN_PER_BUCKET,
     );
+  });
+});
+
+describe("curated numeric answers", () => {
+  const byId = new Map(allTasks.map((task) => [task.id, task]));
+  const grade = (id: string, answer: string) => {
+    const task = byId.get(id);
+    if (!task) throw new Error(`no curated task ${id}`);
+    return gradeAnswer(task, answer).correct;
+  };
+
+  it("grades every open task whose gold is a plain number with the numeric grader", () => {
+    const plain = allTasks.filter(
+      (task) => task.grader !== "multiple_choice" && PLAIN_NUMBER.test(task.answer),
+    );
+    expect(plain.length).toBeGreaterThanOrEqual(48);
+    for (const task of plain) expect(task.grader, task.id).toBe("numeric");
+  });
+
+  it.each([
+    ["curated/medical/medium/029", "206 bones", "205"],
+    ["curated/medical/easy/025", "4 chambers", "3 chambers"],
+    ["curated/factual/easy/024", "In 1945", "1944"],
+    ["curated/factual/easy/025", "It sank in 1912.", "1913"],
+    ["curated/factual/medium/031", "5,280 feet", "5,208 feet"],
+    ["curated/creative/hard/023", "Sonnet 18", "Sonnet 19"],
+  ])("%s accepts %j and rejects %j", (id, right, wrong) => {
+    expect(grade(id, right)).toBe(true);
+    expect(grade(id, wrong)).toBe(false);
+  });
+
+  it("never accepts a neighbouring year, whatever partial score it reports", () => {
+    for (const task of allTasks.filter((t) => t.grader === "numeric" && /^\d{4}$/.test(t.answer))) {
+      const year = Number(task.answer);
+      for (const near of [year - 1, year + 1, year - 10])
+        expect(grade(task.id, String(near)), task.id).toBe(false);
+    }
   });
 });

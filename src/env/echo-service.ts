@@ -20,7 +20,7 @@ import { SampleError, sampleTask, TaskSampler } from "../tasks/sampler.js";
 import type { Task } from "../tasks/task.js";
 import { type EpisodeRecord, outcomeOf, storedText } from "./episode-record.js";
 import { EchoError } from "./errors.js";
-import { EVAL_TASKS, evalDraw } from "./eval-tasks.js";
+import { EVAL_TASKS, type EvalTaskName, evalDraw } from "./eval-tasks.js";
 import type { Observation, RunningCalibration } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
 
@@ -43,6 +43,8 @@ export interface PendingEpisode {
   phase: Phase;
   preset: RewardPreset;
   seed: number | null;
+  /** The evaluation task whose draw rule picked the question, or null. */
+  eval_task: EvalTaskName | null;
   created_at: number;
   showDifficulty: boolean;
 }
@@ -67,7 +69,7 @@ export class EchoService {
     this.bank = options.bank;
     this.presets = options.presets ?? BUILT_IN_PRESETS;
     this.defaultPreset = options.defaultPreset ?? DEFAULT_PRESET;
-    if (!this.presets[this.defaultPreset]) {
+    if (!Object.hasOwn(this.presets, this.defaultPreset)) {
       throw new RangeError(
         `default reward preset "${this.defaultPreset}" is unknown; valid: ${Object.keys(this.presets).join(", ")}`,
       );
@@ -114,7 +116,9 @@ export class EchoService {
   }
 
   preset(name: string | undefined): RewardPreset {
-    const preset = this.presets[name ?? this.defaultPreset];
+    const key = name ?? this.defaultPreset;
+    // Own keys only: "toString" or "__proto__" must not reach Object.prototype.
+    const preset = Object.hasOwn(this.presets, key) ? this.presets[key] : undefined;
     if (!preset) {
       throw new EchoError(
         "UNKNOWN_PRESET",
@@ -170,6 +174,7 @@ export class EchoService {
       phase,
       preset,
       seed: options.seed ?? null,
+      eval_task: evalTask && drawnByRule(options, draw) ? evalTask.name : null,
       created_at: this.clock(),
       showDifficulty: showsDifficulty(phase),
     };
@@ -180,9 +185,10 @@ export class EchoService {
     return scoreResponse(task, response, preset);
   }
 
-  /** The record history keeps for a graded episode. */
+  /** The record history keeps for a graded episode (no eval_task: drawn for no evaluation task). */
   recordOf(
-    episode: Pick<PendingEpisode, "episode_id" | "task" | "phase" | "preset" | "seed" | "created_at">,
+    episode: Pick<PendingEpisode, "episode_id" | "task" | "phase" | "preset" | "seed" | "created_at"> &
+      Partial<Pick<PendingEpisode, "eval_task">>,
     response: string,
     scored: ScoredResponse,
     channel: EpisodeRecord["channel"],
@@ -198,6 +204,7 @@ export class EchoService {
       phase: episode.phase,
       preset: episode.preset.name,
       seed: episode.seed,
+      eval_task: episode.eval_task ?? null,
       response: storedText(response),
       parsed_answer: storedText(scored.parsed.answer),
       parsed_confidence: scored.parsed.confidence,
@@ -310,6 +317,20 @@ export class EchoService {
 }
 
 type NoNulls<T> = { [K in keyof T]: Exclude<T[K], null> };
+
+/**
+ * Whether reset left the question to the evaluation task's rule: a chosen question, domain, or another phase
+ * or difficulty draws something else, which must not count for the task (easy questions cannot pass
+ * anti_hallucination).
+ */
+function drawnByRule(options: NoNulls<ResetOptions>, draw: Partial<ReturnType<typeof evalDraw>>): boolean {
+  return (
+    options.task_id === undefined &&
+    options.domain === undefined &&
+    (options.phase === undefined || options.phase === draw.phase) &&
+    (options.difficulty === undefined || options.difficulty === draw.difficulty)
+  );
+}
 
 /** OpenEnv clients send None for "not given"; treat null like absent. */
 function withoutNulls<T extends object>(value: T): NoNulls<T> {

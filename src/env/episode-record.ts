@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FormatVerdict } from "../core/format-verdict.js";
 import { RewardComponents } from "../core/reward/reward-breakdown.js";
 import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
+import { EvalTaskName } from "./eval-tasks.js";
 
 /** Responses are stored up to this many characters (the reward was computed on the full text). */
 export const STORED_RESPONSE_CHARS = 4000;
@@ -36,6 +37,9 @@ export const EpisodeRecord = z
     phase: Phase,
     preset: z.string().describe("Reward preset that paid the reward"),
     seed: z.number().int().nullable().describe("Seed given to reset, if any"),
+    eval_task: EvalTaskName.nullable().describe(
+      "Evaluation task whose draw rule picked the question (reset's task), or null; only these count for its score",
+    ),
     response: z.string().describe(`The model's response, cut to ${STORED_RESPONSE_CHARS} characters`),
     parsed_answer: z.string().describe("Answer the parser extracted"),
     parsed_confidence: z.number().int().min(0).max(100).describe("Confidence the reward used (percent)"),

@@ -82,7 +82,10 @@ export const EVAL_TASKS: Readonly<Record<EvalTaskName, EvalTask>> = {
 export const EvalScore = z
   .object({
     task: EvalTaskName,
-    episodes: z.number().int().describe("Episodes counted (all episodes of the session, or all recorded)"),
+    episodes: z
+      .number()
+      .int()
+      .describe("Episodes counted: those drawn for the task (of the session, when one is given)"),
     passed: z.boolean().describe("Enough episodes and every criterion holds"),
     criteria: z.array(
       Criterion.extend({

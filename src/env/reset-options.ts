@@ -11,7 +11,9 @@ export const ResetOptions = z
       .min(1)
       .max(255)
       .nullish()
-      .describe("Id for the new episode (default: a fresh UUID)"),
+      .describe(
+        "Id for the new episode (default: a fresh UUID); over HTTP it must not name an unfinished episode (409)",
+      ),
     task_id: z.string().min(1).max(200).nullish().describe("Play this exact question"),
     domain: Domain.nullish().describe("Draw from this domain only"),
     difficulty: Difficulty.nullish().describe("Draw at this difficulty only"),
@@ -19,7 +21,10 @@ export const ResetOptions = z
       "Draw with this phase's difficulty mix (default: the curriculum's phase)",
     ),
     reward_preset: z.string().min(1).max(64).nullish().describe("Reward preset for this episode"),
-    task: EvalTaskName.nullish().describe("Draw for one of the evaluation tasks (see GET /tasks)"),
+    task: EvalTaskName.nullish().describe(
+      "Draw for one of the evaluation tasks (see GET /tasks); the episode counts for its score unless " +
+        "task_id, domain, or another phase or difficulty overrides the task's draw",
+    ),
   })
   .loose()
   .meta({ id: "ResetRequest" })

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 import { EPISODE_CHANNELS, type EpisodeRecord } from "../env/episode-record.js";
+import { EvalTaskName } from "../env/eval-tasks.js";
 
 export const HistoryFilter = z
   .object({
@@ -17,6 +18,7 @@ export const HistoryFilter = z
       .transform((v) => v === "true")
       .optional()
       .describe("Only right (true) or wrong (false) answers"),
+    eval_task: EvalTaskName.optional().describe("Only episodes drawn for this evaluation task"),
   })
   .meta({ id: "HistoryFilter" });
 export type HistoryFilter = z.infer<typeof HistoryFilter>;
@@ -29,7 +31,8 @@ export function matchesFilter(record: EpisodeRecord, filter: HistoryFilter): boo
     (filter.phase === undefined || record.phase === filter.phase) &&
     (filter.preset === undefined || record.preset === filter.preset) &&
     (filter.channel === undefined || record.channel === filter.channel) &&
-    (filter.correct === undefined || record.is_correct === filter.correct)
+    (filter.correct === undefined || record.is_correct === filter.correct) &&
+    (filter.eval_task === undefined || record.eval_task === filter.eval_task)
   );
 }
 

@@ -43,7 +43,7 @@ export class SqliteHistory implements HistoryStore {
   readonly #insert: Statement;
   readonly #write: (waiters: readonly Waiter[]) => void;
   readonly #insertChange: Statement;
-  /** Prepared queries by kind and filter shape: at most 4 kinds x 2^7 shapes, so bounded. */
+  /** Prepared queries by kind and filter shape: at most 4 kinds x 2^8 shapes, so bounded. */
   readonly #queries = new Map<string, Statement>();
   #size: number;
   #pending: Waiter[] = [];
@@ -53,6 +53,8 @@ export class SqliteHistory implements HistoryStore {
   #closed = false;
   #closing: Promise<void> | null = null;
   #transactions = 0;
+  /** The highest episodes.id the writer thread acknowledged: rows after it are ones it never confirmed. */
+  #acknowledgedId: number;
   readonly #writer: SqliteWriter | null;
 
   constructor(path: string, options: SqliteHistoryOptions = {}) {
@@ -68,11 +70,16 @@ export class SqliteHistory implements HistoryStore {
       for (const waiter of waiters) for (const record of waiter.records) insertEpisode(insert, record);
     }).immediate;
     this.#size = this.#db.prepare("SELECT count(*) FROM episodes").pluck().get() as number;
+    this.#acknowledgedId = this.#db
+      .prepare("SELECT coalesce(max(id), 0) FROM episodes")
+      .pluck()
+      .get() as number;
     this.#writer =
       options.writerThread === false
         ? null
         : new SqliteWriter(this.#db.name, synchronous, INSERT_EPISODE, {
-            committed: (outcomes, count, transactions) => this.#acknowledged(outcomes, count, transactions),
+            committed: (outcomes, count, transactions, lastRowid) =>
+              this.#acknowledged(outcomes, count, transactions, lastRowid),
             failed: (error, lost, uncommitted) => this.#writerFailed(error, lost, uncommitted),
           });
   }
@@ -114,8 +121,14 @@ export class SqliteHistory implements HistoryStore {
   };
 
   /** Acknowledged groups are the oldest `count` sent; each resolves, or rejects with its own failure. */
-  #acknowledged(outcomes: readonly GroupOutcome[] | null, count: number, transactions: number): void {
+  #acknowledged(
+    outcomes: readonly GroupOutcome[] | null,
+    count: number,
+    transactions: number,
+    lastRowid: number,
+  ): void {
     this.#transactions += transactions;
+    this.#acknowledgedId = Math.max(this.#acknowledgedId, lastRowid);
     const waiters = this.#sent.splice(0, count);
     waiters.forEach((waiter, i) => {
       const failure = outcomes?.[i] ?? null;
@@ -131,21 +144,59 @@ export class SqliteHistory implements HistoryStore {
   }
 
   /**
-   * The writer thread is gone: later appends commit on this thread. Groups it never acknowledged are committed
-   * here when it cannot have written them (it never opened the file), else rejected: they may or may not be
-   * stored, and their callers never told anyone they were.
+   * The writer thread is gone: later appends commit on this thread. Of the groups it never acknowledged, those
+   * the file shows it committed resolve, and the rest are committed here, so each is stored exactly once and
+   * live counts match the file. The committed ones come first in the file, so they resolve first.
    */
   #writerFailed(error: Error, lost: number, uncommitted: boolean): void {
     const waiters = this.#sent.splice(0, lost);
-    if (uncommitted) {
-      this.#commitHere(waiters);
+    let stored: boolean[];
+    try {
+      // A thread that never opened the file committed nothing.
+      stored = uncommitted ? waiters.map(() => false) : this.#storedByWriter(waiters);
+    } catch {
+      // The file cannot tell: the groups may or may not be stored, so none is reported stored.
+      for (const waiter of waiters) waiter.reject(error);
       return;
     }
-    for (const waiter of waiters) waiter.reject(error);
+    const rest: Waiter[] = [];
+    waiters.forEach((waiter, i) => {
+      if (!stored[i]) {
+        rest.push(waiter);
+        return;
+      }
+      this.#size += waiter.records.length;
+      waiter.resolve();
+    });
+    this.#commitHere(rest);
+  }
+
+  /**
+   * Which unacknowledged groups the dead writer committed: its rows after the last acknowledged id are whole
+   * groups in send order (a group that failed there left none). Taking the write lock first waits out a
+   * commit it was finishing; terminated, it can start no other.
+   */
+  #storedByWriter(waiters: readonly Waiter[]): boolean[] {
+    const after = this.#db.prepare("SELECT episode_id FROM episodes WHERE id > ? ORDER BY id").pluck();
+    const ids = this.#db.transaction(() => after.all(this.#acknowledgedId) as string[]).immediate();
+    let next = 0;
+    const stored = waiters.map((waiter) => {
+      const mine = waiter.records.every((record, k) => ids[next + k] === record.episode_id);
+      if (mine) next += waiter.records.length;
+      return mine;
+    });
+    if (next !== ids.length) throw new Error(`${ids.length - next} unexpected row(s) after the writer died`);
+    return stored;
+  }
+
+  /** For tests only: kills the writer thread where it stands, as a crash would. */
+  terminateWriterForTests(): void {
+    this.#writer?.terminateForTests();
   }
 
   /** Commits waiters in one transaction on this thread, then resolves them in the order they appended. */
   #commitHere(waiters: readonly Waiter[]): void {
+    if (waiters.length === 0) return;
     try {
       this.#commit(waiters);
     } catch {

@@ -4,13 +4,14 @@ import type { FormatVerdict } from "../core/format-verdict.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import type { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 import type { EpisodeRecord } from "../env/episode-record.js";
+import type { EvalTaskName } from "../env/eval-tasks.js";
 import type { HistoryFilter } from "./history-store.js";
 
 export const INSERT_EPISODE = `INSERT INTO episodes (
   episode_id, session_id, channel, task_id, domain, difficulty, phase, preset, seed, response, parsed_answer,
   parsed_confidence, abstained, format, is_correct, score, reward, c_accuracy, c_brier, c_overconfidence,
-  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at
-) VALUES (${new Array(27).fill("?").join(", ")})`;
+  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task
+) VALUES (${new Array(28).fill("?").join(", ")})`;
 
 /** Inserts one record, bound in the column order of INSERT_EPISODE. */
 export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
@@ -48,6 +49,7 @@ export function rowOf(r: EpisodeRecord): unknown[] {
     r.true_answer,
     r.created_at,
     r.graded_at,
+    r.eval_task,
   ];
 }
 
@@ -80,6 +82,7 @@ export interface EpisodeRow {
   true_answer: string;
   created_at: number;
   graded_at: number;
+  eval_task: EvalTaskName | null;
 }
 
 export function recordOfRow(row: EpisodeRow): EpisodeRecord {
@@ -113,6 +116,7 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
     true_answer: row.true_answer,
     created_at: row.created_at,
     graded_at: row.graded_at,
+    eval_task: row.eval_task,
   };
 }
 
@@ -139,6 +143,7 @@ const FILTER_COLUMNS = {
   preset: "preset",
   channel: "channel",
   correct: "is_correct",
+  eval_task: "eval_task",
 } as const satisfies Record<keyof HistoryFilter, string>;
 
 export interface Where {

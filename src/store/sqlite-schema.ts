@@ -73,6 +73,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: "v3: episodes.eval_task, the evaluation task that drew an episode (NULL for older rows)",
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE episodes ADD COLUMN eval_task TEXT;
+        CREATE INDEX episodes_eval_task ON episodes (eval_task) WHERE eval_task IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

@@ -13,6 +13,7 @@ export type GroupOutcome = string | null;
 // Plain JavaScript run with `eval`, so the same code works from dist/, tsx and vitest alike. Batches that
 // arrive while a commit runs are merged into the next transaction (group commit across event-loop turns); a
 // failed merged transaction is retried group by group, so a failure stays with the append it belongs to.
+// Each acknowledgement carries the rowid of the last row committed, so a parent can tell later rows apart.
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 let db;
@@ -27,8 +28,11 @@ try {
   throw error;
 }
 const insert = db.prepare(workerData.insertSql);
+let lastRowid = 0;
 const write = db.transaction((groups) => {
-  for (const rows of groups) for (const row of rows) insert.run(row);
+  let last = lastRowid;
+  for (const rows of groups) for (const row of rows) last = insert.run(row).lastInsertRowid;
+  return last;
 }).immediate;
 let queue = [];
 let scheduled = false;
@@ -41,12 +45,12 @@ function flush() {
   let outcomes = null;
   let transactions = 0;
   try {
-    write(groups);
+    lastRowid = write(groups);
     transactions = 1;
   } catch {
     outcomes = groups.map((group) => {
       try {
-        write([group]);
+        lastRowid = write([group]);
         transactions++;
         return null;
       } catch (error) {
@@ -54,7 +58,7 @@ function flush() {
       }
     });
   }
-  parentPort.postMessage({ type: "committed", count: groups.length, outcomes, transactions });
+  parentPort.postMessage({ type: "committed", count: groups.length, outcomes, transactions, lastRowid });
 }
 parentPort.on("message", (message) => {
   if (message === "close") {
@@ -76,12 +80,26 @@ parentPort.postMessage({ type: "ready" });
 type WriterMessage =
   | { type: "ready" }
   | { type: "failed"; error: string }
-  | { type: "committed"; count: number; outcomes: GroupOutcome[] | null; transactions: number }
+  | {
+      type: "committed";
+      count: number;
+      outcomes: GroupOutcome[] | null;
+      transactions: number;
+      lastRowid: number;
+    }
   | { type: "closed" };
 
 export interface WriterCallbacks {
-  /** Groups committed or failed, oldest first, in the order they were sent. */
-  committed(outcomes: readonly GroupOutcome[] | null, count: number, transactions: number): void;
+  /**
+   * Groups committed or failed, oldest first, in the order they were sent; `lastRowid` is the rowid of the
+   * last row the thread has committed (0 before any).
+   */
+  committed(
+    outcomes: readonly GroupOutcome[] | null,
+    count: number,
+    transactions: number,
+    lastRowid: number,
+  ): void;
   /**
    * The thread is gone: the `lost` groups sent last were not acknowledged. `uncommitted` is true when the
    * thread never opened the database, so none of them can have been committed.
@@ -130,6 +148,14 @@ export class SqliteWriter {
     this.#worker.postMessage(groups);
   }
 
+  /**
+   * For tests only: kills the thread where it stands, as a crash would, and reports it through `failed`
+   * (which a real death would too). Groups in flight may or may not have been committed.
+   */
+  terminateForTests(): void {
+    this.#die(new Error("the history writer thread was terminated by a test"));
+  }
+
   /** Commits what was sent, then stops the thread; resolves once it has exited. */
   close(): Promise<void> {
     if (this.#closed) return this.#closed;
@@ -147,9 +173,11 @@ export class SqliteWriter {
     if (message.type === "ready") {
       this.#ready = true;
     } else if (message.type === "committed") {
+      // After a death the parent has reconciled every group in flight; a late acknowledgement says nothing new.
+      if (this.#dead) return;
       this.#inFlight -= message.count;
       if (this.#inFlight === 0 && !this.#closed) this.#worker.unref();
-      this.#callbacks.committed(message.outcomes, message.count, message.transactions);
+      this.#callbacks.committed(message.outcomes, message.count, message.transactions, message.lastRowid);
     } else if (message.type === "closed") {
       this.#dead = true;
       this.#worker.unref();

@@ -17,6 +17,7 @@ export function recordAt(i: number, extra: Partial<EpisodeRecord> = {}): Episode
     phase: ((i % 3) + 1) as 1 | 2 | 3,
     preset: i % 4 === 0 ? "brier" : "calibrated",
     seed: i % 5 === 0 ? null : i * 1_000_003,
+    eval_task: i % 4 === 1 ? "anti_hallucination" : i % 4 === 3 ? "calibration_fundamentals" : null,
     response: `<confidence>${i % 101}</confidence><answer>${i} é 漢字 🙂</answer>`,
     parsed_answer: `${i} é 漢字 🙂`,
     parsed_confidence: (i * 37) % 101,
@@ -55,6 +56,9 @@ const FILTERS: HistoryFilter[] = [
   { correct: false },
   { channel: "http", correct: false },
   { domain: "logic", phase: 2, preset: "calibrated" },
+  { eval_task: "anti_hallucination" },
+  { eval_task: "domain_aware_calibration" },
+  { eval_task: "anti_hallucination", session: "session-1" },
 ];
 
 export interface StoreFactory {

@@ -1,12 +1,16 @@
 // SqliteHistory: the shared contract, plus what only a file can show: reopening, group commit, migrations,
 // and refusing a newer, foreign, corrupt or misplaced database without changing a byte of it.
+
+import { once } from "node:events";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
-import { outcomeOf } from "../../src/env/episode-record.js";
+import { type EpisodeRecord, outcomeOf } from "../../src/env/episode-record.js";
 import { SqliteHistory } from "../../src/store/sqlite-history.js";
 import { HistoryOpenError } from "../../src/store/sqlite-open.js";
 import { ECHO_APPLICATION_ID, SCHEMA_VERSION } from "../../src/store/sqlite-schema.js";
@@ -62,6 +66,17 @@ const V1_SCHEMA = `
     'calibrated', 42, '<confidence>80</confidence><answer>Paris</answer>', 'Paris', 80, 0, 'clean', 1, 1.0,
     0.96, 0.5, 0.48, 0, 0, 0.05, 0, 0, 'Paris', 1700000000000, 1700000000100);
   PRAGMA user_version = 1;
+`;
+
+/** v2 as its release wrote it: v1 plus curriculum_events, by hand. */
+const V2_SCHEMA = `
+  ${V1_SCHEMA}
+  CREATE TABLE curriculum_events (
+    id INTEGER PRIMARY KEY, after_episodes INTEGER NOT NULL, phase INTEGER NOT NULL, pinned INTEGER NOT NULL,
+    changed_at REAL NOT NULL
+  ) STRICT;
+  INSERT INTO curriculum_events VALUES (1, 1, 3, 1, 1700000000200);
+  PRAGMA user_version = 2;
 `;
 
 function handMade(path: string, sql: string): void {
@@ -155,6 +170,127 @@ describe("SqliteHistory on disk", () => {
   });
 });
 
+/** How many times each episode id is stored, read through a connection of its own. */
+function storedCounts(path: string): Map<string, number> {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const rows = db.prepare("SELECT episode_id, count(*) AS n FROM episodes GROUP BY episode_id").all();
+    return new Map((rows as { episode_id: string; n: number }[]).map((r) => [r.episode_id, r.n]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Every append either resolved with its rows stored exactly once, or rejected with none of them stored. */
+function expectAllOrNothing(path: string, groups: EpisodeRecord[][], results: PromiseSettledResult<void>[]) {
+  const counts = storedCounts(path);
+  groups.forEach((group, i) => {
+    const want = results[i]?.status === "fulfilled" ? 1 : 0;
+    for (const record of group) expect(counts.get(record.episode_id) ?? 0, record.episode_id).toBe(want);
+  });
+}
+
+/** Holds the database's write lock from another thread for `ms`; resolves once it is held. */
+async function holdWriteLock(path: string, ms: number): Promise<{ released: Promise<void> }> {
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const db = new (require(workerData.driver))(workerData.path);
+    db.exec("BEGIN IMMEDIATE");
+    parentPort.postMessage("locked");
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
+    db.exec("ROLLBACK");
+    db.close();
+  `;
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const holder = new Worker(source, { eval: true, workerData: { driver, path, ms }, execArgv: [] });
+  await once(holder, "message");
+  return { released: once(holder, "exit").then(() => undefined) };
+}
+
+/** Blocks this thread (no event-loop turn, so no acknowledgement is read) until `done` or 10 s. */
+function blockUntil(done: () => boolean): void {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + 10_000;
+  while (!done() && Date.now() < until) Atomics.wait(cell, 0, 0, 1);
+}
+
+describe("SqliteHistory when its writer thread dies", () => {
+  it("resolves groups the writer committed but never acknowledged, storing them once", async () => {
+    const path = join(tempDir(), "echo.db");
+    const store = open(path);
+    await store.append([recordAt(0)]); // the writer has opened the file
+    const groups = [[recordAt(1), recordAt(2)], [recordAt(3)]];
+    const appends = groups.map((group) => store.append(group));
+    await new Promise(setImmediate); // sent to the writer
+    const reader = new BetterSqlite3(path, { readonly: true });
+    const count = reader.prepare("SELECT count(*) FROM episodes").pluck();
+    blockUntil(() => count.get() === 4);
+    expect(count.get()).toBe(4);
+    reader.close();
+    store.terminateWriterForTests();
+    const results = await Promise.allSettled(appends);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expectAllOrNothing(path, groups, results);
+    expect(store.size).toBe(4);
+    expect(store.transactions).toBe(1); // resolved from the file, not committed again here
+    await store.append([recordAt(4)]);
+    expect([...store.all()].map((r) => r.episode_id)).toEqual(["ep-0", "ep-1", "ep-2", "ep-3", "ep-4"]);
+  });
+
+  it("commits here, in order, the groups the writer had not committed", async () => {
+    const path = join(tempDir(), "echo.db");
+    const store = open(path);
+    await store.append([recordAt(0)]);
+    const { released } = await holdWriteLock(path, 300); // the writer will wait for the lock, committing nothing
+    const groups = [[recordAt(1)], [recordAt(2), recordAt(3)], [recordAt(4)]];
+    const order: number[] = [];
+    const appends = groups.map((group, i) => store.append(group).then(() => void order.push(i)));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // sent, and the writer is waiting for the lock
+    store.terminateWriterForTests();
+    const results = await Promise.allSettled(appends);
+    await released;
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    expect(order).toEqual([0, 1, 2]);
+    expectAllOrNothing(path, groups, results);
+    expect(store.transactions).toBe(2); // the writer's first commit, then one here
+    expect(store.size).toBe(5);
+  });
+
+  it("keeps every append all-or-nothing when killed at any moment under load, and keeps serving", async () => {
+    for (let round = 0; round < 12; round++) {
+      const path = join(tempDir(), "echo.db");
+      const store = open(path);
+      await store.append([recordAt(0)]);
+      const groups: EpisodeRecord[][] = [];
+      const appends: Promise<void>[] = [];
+      let next = 1;
+      const killAt = round * 2;
+      for (let turn = 0; turn < 30; turn++) {
+        if (turn === killAt) store.terminateWriterForTests();
+        for (let k = 0; k < 1 + (turn % 4); k++) {
+          const group = Array.from({ length: 1 + ((turn + k) % 3) }, () => recordAt(next++));
+          groups.push(group);
+          appends.push(store.append(group));
+        }
+        await new Promise((resolve) =>
+          turn % 3 === 0 ? setTimeout(resolve, round % 3) : setImmediate(resolve),
+        );
+      }
+      const results = await Promise.allSettled(appends);
+      expectAllOrNothing(path, groups, results);
+      const stored = results.filter((r) => r.status === "fulfilled").length;
+      expect(stored, `round ${round}`).toBe(groups.length);
+      // Live counts are the file's: a restart would count the same.
+      expect(store.size).toBe([...storedCounts(path).values()].reduce((a, b) => a + b, 0));
+      await store.append([recordAt(next)]);
+      expect(store.recent({}, 1)[0]?.episode_id).toBe(`ep-${next}`);
+      await store.close();
+      const again = open(path);
+      expect(again.size).toBe(next + 1);
+    }
+  });
+});
+
 describe("SqliteHistory schema versions", () => {
   it("creates the current schema in a new or empty file", async () => {
     const dir = tempDir();
@@ -188,6 +324,29 @@ describe("SqliteHistory schema versions", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
     expect(open(path).phaseChanges()).toHaveLength(1);
+  });
+
+  it("migrates a v2 database made by hand to eval_task, keeping its episodes and curriculum changes", async () => {
+    const path = join(tempDir(), "v2.db");
+    handMade(path, V2_SCHEMA);
+    const store = open(path);
+    expect(store.size).toBe(1);
+    // Older rows say no evaluation task drew them, so they count for none.
+    expect(store.recent({})[0]).toMatchObject({ episode_id: "old-1", session_id: "ws-9", eval_task: null });
+    expect(store.phaseChanges()).toEqual([
+      { after_episodes: 1, phase: 3, pinned: true, changed_at: 1700000000200 },
+    ]);
+    const fresh = recordAt(1, { eval_task: "anti_hallucination" });
+    await store.append([fresh]);
+    expect(store.recent({ eval_task: "anti_hallucination" })).toEqual([fresh]);
+    await store.close();
+    const db = new BetterSqlite3(path, { readonly: true });
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT episode_id, eval_task FROM episodes ORDER BY id").all()).toEqual([
+      { episode_id: "old-1", eval_task: null },
+      { episode_id: "ep-1", eval_task: "anti_hallucination" },
+    ]);
+    db.close();
   });
 
   it("refuses a database from a newer ECHO, saying so, and leaves it untouched", () => {

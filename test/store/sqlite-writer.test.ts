@@ -25,14 +25,14 @@ function database(): string {
 }
 
 interface Seen {
-  acks: { outcomes: readonly GroupOutcome[] | null; count: number }[];
+  acks: { outcomes: readonly GroupOutcome[] | null; count: number; lastRowid: number }[];
   failures: { message: string; lost: number; uncommitted: boolean }[];
 }
 
 function writer(path: string): { writer: SqliteWriter; seen: Seen } {
   const seen: Seen = { acks: [], failures: [] };
   const w = new SqliteWriter(path, "FULL", "INSERT INTO t (n, label) VALUES (?, ?)", {
-    committed: (outcomes, count) => seen.acks.push({ outcomes, count }),
+    committed: (outcomes, count, _transactions, lastRowid) => seen.acks.push({ outcomes, count, lastRowid }),
     failed: (error, lost, uncommitted) => seen.failures.push({ message: error.message, lost, uncommitted }),
   });
   return { writer: w, seen };
@@ -87,6 +87,32 @@ describe("SqliteWriter", () => {
       { n: 1, label: "a" },
       { n: 3, label: "c" },
     ]);
+  });
+
+  it("acknowledges with the rowid of the last row committed, which a failed group does not move", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    w.send([[[1, "a"]], [[2, "b"]]]);
+    await w.close();
+    expect(seen.acks.at(-1)?.lastRowid).toBe(2);
+    const again = writer(path);
+    again.writer.send([[[3, "c"]], [[4, null]]]);
+    await again.writer.close();
+    expect(again.seen.acks.at(-1)?.lastRowid).toBe(3);
+  });
+
+  it("reports a thread terminated in flight as failed, with what it was not seen to acknowledge", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    w.send([[[1, "a"]]]);
+    while (seen.acks.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    w.send([[[2, "b"]], [[3, "c"]]]);
+    w.terminateForTests();
+    await w.close();
+    expect(seen.failures).toEqual([
+      { message: expect.stringMatching(/terminated by a test/), lost: 2, uncommitted: false },
+    ]);
+    expect(w.alive).toBe(false);
   });
 
   it("reports a thread that could not open the database, with nothing committed", async () => {

@@ -1,4 +1,5 @@
 // GET /tasks and /tasks/{name}/score: the three evaluation tasks and how a session (or everyone) scores on them.
+// Only episodes reset drew for the task count, so a task cannot be passed on other questions.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { EchoError } from "../../env/errors.js";
@@ -24,7 +25,10 @@ export const EvalScoreQuery = z.object({
     .min(1)
     .max(255)
     .optional()
-    .describe("WebSocket session id whose episodes are scored; default: every recorded episode"),
+    .describe(
+      "WebSocket session id whose episodes drawn for the task are scored; default: every episode drawn for " +
+        "it, over HTTP or WebSocket",
+    ),
 });
 
 const isEvalTaskName = (name: string): name is EvalTaskName =>
@@ -47,10 +51,11 @@ export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
     "/tasks/:name/score",
     {
       schema: {
-        summary: "Score an evaluation task over a session's episodes (or all recorded episodes)",
+        summary: "Score an evaluation task over the episodes drawn for it (one session's, or everyone's)",
         description:
-          "Measures the task's criteria over the episodes of ?session= (a WebSocket session id), or over " +
-          "every recorded episode when no session is given.",
+          "Measures the task's criteria over the episodes reset drew for the task ({task: name}): those of " +
+          "?session= (a WebSocket session id), or, without a session, every one drawn for it over HTTP or " +
+          "WebSocket. Episodes drawn otherwise (other questions, /reward batches) never count.",
         tags: ["evaluation"],
         params: z.object({
           name: z
@@ -71,7 +76,7 @@ export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
           { valid: [...EVAL_TASK_NAMES] },
         );
       }
-      const filter = { session: request.query.session };
+      const filter = { eval_task: name, session: request.query.session };
       return scoreEvalTask(EVAL_TASKS[name], app.echo.metrics(filter), app.echo.fingerprint(filter));
     },
   );

@@ -29,8 +29,24 @@ export class HttpEpisodes {
     return this.#episodes.size;
   }
 
-  /** A fresh environment for a reset; registered under its episode id once reset has drawn. */
-  open(): CalibrationEnv {
+  /**
+   * A fresh environment for a reset; registered under its episode id once reset has drawn. A client-chosen
+   * id still naming a live, unfinished episode is refused: replacing it would grade that client's step
+   * against this client's question. A finished (or expired) one may be reused.
+   */
+  open(episodeId?: string | null): CalibrationEnv {
+    if (episodeId != null) {
+      this.sweep();
+      const live = this.#episodes.get(episodeId);
+      if (live && !live.env.done) {
+        throw new EchoError(
+          "EPISODE_ID_IN_USE",
+          `episode "${episodeId}" is already in progress over HTTP (reset, not yet stepped); step it first, ` +
+            "or reset with another episode_id (or none, for a fresh one)",
+          { episode_id: episodeId },
+        );
+      }
+    }
     return new CalibrationEnv(this.service, null, "http");
   }
 

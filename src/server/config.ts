@@ -1,8 +1,12 @@
 // Server configuration from environment variables, validated once at start-up with readable messages.
 import { z } from "zod";
+import { CurriculumConfig } from "../core/curriculum.js";
 import { PRESET_NAMES } from "../core/reward/presets.js";
 import { DOMAINS } from "../core/taxonomy.js";
 import { SOURCE_KINDS } from "../tasks/task.js";
+
+/** The curriculum's own floor for its rolling window (it measures ECE over at least this many episodes). */
+const CURRICULUM_MIN_WINDOW = CurriculumConfig.shape.window.unwrap().minValue ?? 1;
 
 const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
   z
@@ -36,13 +40,22 @@ const weights = <T extends string>(values: readonly [T, ...T[]], name: string) =
     return out;
   });
 
+/** A numeric variable. Number(" ") is 0, so a blank value is refused rather than read as 0 (port 0: random). */
+const numeric = (name: string, schema: z.ZodNumber) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} is blank; give a number or leave it unset`)
+    .transform(Number)
+    .pipe(schema);
+
 const bool = (name: string) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no"], { error: `${name} must be true or false` })
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
 export const EnvConfig = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  PORT: numeric("PORT", z.number().int().min(0).max(65535)).default(8000),
   HOST: z.string().min(1).default("0.0.0.0"),
   ECHO_DATA_DIR: z.string().min(1).default("data"),
   ECHO_DB: z.string().min(1).optional(),
@@ -53,23 +66,57 @@ export const EnvConfig = z.object({
       error: `REWARD_PRESET must be one of: ${PRESET_NAMES.join(", ")}`,
     })
     .default("calibrated"),
-  MAX_CONCURRENT_ENVS: z.coerce.number().int().min(1).max(100_000).default(512),
-  SESSION_TIMEOUT_S: z.coerce
-    .number()
-    .min(1)
-    .max(7 * 24 * 3600)
-    .default(600),
-  ECHO_API_KEY: z.string().min(8, "ECHO_API_KEY must be at least 8 characters").optional(),
+  MAX_CONCURRENT_ENVS: numeric("MAX_CONCURRENT_ENVS", z.number().int().min(1).max(100_000)).default(512),
+  SESSION_TIMEOUT_S: numeric(
+    "SESSION_TIMEOUT_S",
+    z
+      .number()
+      .min(1)
+      .max(7 * 24 * 3600),
+  ).default(600),
+  // Trimmed: a pasted key often ends in a newline. Inner whitespace could never match a Bearer token.
+  ECHO_API_KEY: z
+    .string()
+    .trim()
+    .min(8, "ECHO_API_KEY must be at least 8 characters")
+    .refine((key) => !/\s/.test(key), {
+      error:
+        "ECHO_API_KEY must not contain spaces, tabs or line breaks: clients send it as one Bearer token, " +
+        "which cannot hold them",
+    })
+    .optional(),
   ECHO_PUBLIC_READ: bool("ECHO_PUBLIC_READ").default(true),
   HF_TOKEN: z.string().optional(),
   HF_ENDPOINT: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ECHO_SEED: z.coerce.number().int().min(0).default(0),
+  ECHO_SEED: numeric("ECHO_SEED", z.number().int().min(0)).default(0),
   ECHO_DOMAINS: list(DOMAINS, "ECHO_DOMAINS").optional(),
   ECHO_SOURCES: list(SOURCE_KINDS, "ECHO_SOURCES").optional(),
   ECHO_DOMAIN_WEIGHTS: weights(DOMAINS, "ECHO_DOMAIN_WEIGHTS").optional(),
   ECHO_SOURCE_WEIGHTS: weights(SOURCE_KINDS, "ECHO_SOURCE_WEIGHTS").optional(),
-  ECHO_MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(4096),
+  ECHO_MAX_BATCH: numeric("ECHO_MAX_BATCH", z.number().int().min(1).max(100_000)).default(4096),
+  // Unset ones keep the curriculum's own defaults (src/core/curriculum.ts).
+  ECHO_CURRICULUM_ECE: numeric(
+    "ECHO_CURRICULUM_ECE",
+    z
+      .number()
+      .gt(0, "ECHO_CURRICULUM_ECE must be above 0")
+      .lt(1, "ECHO_CURRICULUM_ECE must be below 1 (an ECE threshold, e.g. 0.2)"),
+  ).optional(),
+  ECHO_CURRICULUM_MIN_EPISODES: numeric(
+    "ECHO_CURRICULUM_MIN_EPISODES",
+    z.number().int("ECHO_CURRICULUM_MIN_EPISODES must be a whole number").min(1),
+  ).optional(),
+  ECHO_CURRICULUM_WINDOW: numeric(
+    "ECHO_CURRICULUM_WINDOW",
+    z
+      .number()
+      .int("ECHO_CURRICULUM_WINDOW must be a whole number")
+      .min(
+        CURRICULUM_MIN_WINDOW,
+        `ECHO_CURRICULUM_WINDOW must be at least ${CURRICULUM_MIN_WINDOW} episodes`,
+      ),
+  ).optional(),
 });
 export type EnvConfig = z.infer<typeof EnvConfig>;
 

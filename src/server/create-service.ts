@@ -46,7 +46,13 @@ export function createService(
     const service = new EchoService({
       bank,
       defaultPreset: config.REWARD_PRESET,
-      curriculum: new Curriculum(),
+      curriculum: new Curriculum({
+        ...(config.ECHO_CURRICULUM_ECE !== undefined ? { ece_threshold: config.ECHO_CURRICULUM_ECE } : {}),
+        ...(config.ECHO_CURRICULUM_MIN_EPISODES !== undefined
+          ? { min_episodes: config.ECHO_CURRICULUM_MIN_EPISODES }
+          : {}),
+        ...(config.ECHO_CURRICULUM_WINDOW !== undefined ? { window: config.ECHO_CURRICULUM_WINDOW } : {}),
+      }),
       history,
       seed: config.ECHO_SEED,
       ...(overrides.clock ? { clock: overrides.clock } : {}),

@@ -80,6 +80,25 @@ describe("HttpEpisodes", () => {
     expect(store.size).toBe(3);
   });
 
+  it("refuses to open a client-chosen id that names a live, unfinished episode; a finished or expired one is reusable", async () => {
+    const { service, advance } = setup();
+    const store = new HttpEpisodes(service, { ttlMs: 1_000 });
+    const first = store.open("shared");
+    first.reset({ episode_id: "shared", seed: 1 });
+    store.register(first);
+    expect(codeOf(() => store.open("shared"))).toBe("EPISODE_ID_IN_USE");
+    expect(store.get("shared")).toBe(first);
+    expect(codeOf(() => store.open("other"))).toBeNull();
+    expect(codeOf(() => store.open(undefined))).toBeNull();
+    await first.step({ response: "<confidence>50</confidence><answer>x</answer>" });
+    expect(codeOf(() => store.open("shared"))).toBeNull();
+    const second = store.open("shared");
+    second.reset({ episode_id: "shared", seed: 2 });
+    store.register(second);
+    advance(1_001);
+    expect(codeOf(() => store.open("shared"))).toBeNull();
+  });
+
   it("steps the newest episode when no id is given, and names the limits when an id is gone", () => {
     const { store, open } = episodes({ capacity: 2, ttlMs: 5_000 });
     open(1);

@@ -57,7 +57,7 @@ const ACCESS: Record<string, Access> = {
   "POST /reset": "write",
   "POST /step": "write",
   "POST /reward": "write",
-  "POST /mcp": "write",
+  "POST /mcp": "read",
   "GET /ws": "write",
 };
 
@@ -160,6 +160,15 @@ describe("every route has an access decision", () => {
     expect((await app.inject({ method: "GET", url: "/docs/", headers })).statusCode).toBe(200);
   });
 
+  it("lets `openenv validate`'s POST /mcp {} through without a key while reads are public", async () => {
+    const app = await build({ ECHO_API_KEY: KEY });
+    const res = await app.inject({ method: "POST", url: "/mcp", payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ jsonrpc: "2.0", error: { code: -32600 } });
+    const closed = await build({ ECHO_API_KEY: KEY, ECHO_PUBLIC_READ: "false" });
+    expect((await closed.inject({ method: "POST", url: "/mcp", payload: {} })).statusCode).toBe(401);
+  });
+
   it("answers an unknown route 404, not 401, even when everything is private", async () => {
     const app = await build({ ECHO_API_KEY: KEY, ECHO_PUBLIC_READ: "false" });
     const res = await app.inject({ method: "POST", url: "/nope" });
@@ -260,6 +269,18 @@ describe("configuration", () => {
   it("refuses ECHO_PUBLIC_READ=false without a key, naming both variables", () => {
     expect(() => loadConfig({ ECHO_PUBLIC_READ: "false" })).toThrow(ConfigError);
     expect(() => loadConfig({ ECHO_PUBLIC_READ: "false" })).toThrow(/ECHO_PUBLIC_READ.*ECHO_API_KEY/);
+  });
+
+  it("trims the configured key, so one pasted with a trailing newline or space still matches", async () => {
+    for (const pasted of [`${KEY}\n`, `${KEY} `, `\t${KEY}\r\n`]) {
+      const app = await build({ ECHO_API_KEY: pasted });
+      const res = await app.inject({
+        method: "POST",
+        url: "/reset",
+        headers: { authorization: `Bearer ${KEY}` },
+      });
+      expect(res.statusCode, JSON.stringify(pasted)).toBe(200);
+    }
   });
 
   it("never echoes a rejected key in the error message", () => {

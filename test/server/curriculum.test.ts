@@ -25,6 +25,24 @@ describe("GET /curriculum", () => {
     ]);
     expect(body.adversarial_share).toBe(0.5);
   });
+
+  it("takes its settings from ECHO_CURRICULUM_ECE, _MIN_EPISODES and _WINDOW", async () => {
+    const defaults = await send(await build(), "GET");
+    expect(defaults.body.config).toEqual({ ece_threshold: 0.2, min_episodes: 200, window: 200 });
+    const app = await build({
+      ECHO_CURRICULUM_ECE: "0.5",
+      ECHO_CURRICULUM_MIN_EPISODES: "2",
+      ECHO_CURRICULUM_WINDOW: "10",
+    });
+    expect((await send(app, "GET")).body.config).toEqual({ ece_threshold: 0.5, min_episodes: 2, window: 10 });
+    // Two well-calibrated episodes now advance the phase (the default needs 200).
+    const task = app.echo.task("gen/arithmetic/v1/easy/3");
+    const item = { task_id: task.id, response: `<confidence>99</confidence><answer>${task.answer}</answer>` };
+    await app.inject({ method: "POST", url: "/reward", payload: { items: [item] } });
+    expect((await send(app, "GET")).body).toMatchObject({ phase: 1, episodes_in_phase: 1 });
+    await app.inject({ method: "POST", url: "/reward", payload: { items: [item] } });
+    expect((await send(app, "GET")).body).toMatchObject({ phase: 2, episodes_in_phase: 0 });
+  });
 });
 
 describe("POST|PUT /curriculum", () => {

@@ -12,13 +12,18 @@ import { listen, TestSocket, withTimeout } from "../helpers/ws-client.js";
 const ANSWER = "<confidence>70</confidence><answer>4</answer>";
 const SEED = 20_240_611; // fixed, so a failure replays; fast-check prints the counterexample
 
+/** Names every object inherits: a lookup by a client-given name must not find them. */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"] as const;
+
 /** Anything at all, a string, or a value near the schema's edges. */
 const loose = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom(null, -1, 0, 1, 3, 4, 1e308, -0.5, "", " ", "__proto__", "constructor", "NaN"),
+  fc.constantFrom(null, -1, 0, 1, 3, 4, 1e308, -0.5, "", " ", "NaN", ...PROTOTYPE_KEYS),
 );
 const oneOrAny = <T>(values: readonly T[]) => fc.oneof(fc.constantFrom(...values), loose);
+/** A preset name: a real one, an inherited property name, or anything. */
+const presetName = fc.oneof(fc.constantFrom(...PRESET_NAMES), fc.constantFrom(...PROTOTYPE_KEYS), loose);
 const response = fc.oneof(
   fc.constant(ANSWER),
   fc.string({ unit: "binary", maxLength: 200 }),
@@ -35,7 +40,7 @@ const resetBody = fc.record(
     domain: oneOrAny(DOMAINS),
     difficulty: oneOrAny(DIFFICULTIES),
     phase: oneOrAny([1, 2, 3]),
-    reward_preset: oneOrAny(PRESET_NAMES),
+    reward_preset: presetName,
     task: oneOrAny(EVAL_TASK_NAMES),
   },
   { requiredKeys: [] },
@@ -58,7 +63,7 @@ const rewardBody = fc.record(
       ),
       loose,
     ),
-    reward_preset: oneOrAny(PRESET_NAMES),
+    reward_preset: presetName,
     record: fc.oneof(fc.boolean(), loose),
   },
   { requiredKeys: [] },
@@ -166,6 +171,10 @@ async function post(
   });
   ledger.see(res.statusCode);
   expect(res.statusCode, `${method} ${url} ${contentType} ${text.slice(0, 200)}`).toBeLessThan(500);
+  if (res.statusCode === 200 && (url === "/reset" || url === "/reward")) {
+    const json = res.json() as { observation?: { reward_preset: string }; reward_preset?: string };
+    expect(PRESET_NAMES).toContain(json.observation?.reward_preset ?? json.reward_preset);
+  }
   if (res.statusCode === 200 && url === "/step") ledger.graded++;
   if (res.statusCode === 200 && url === "/reward")
     ledger.graded += (res.json() as { recorded: number }).recorded;

@@ -204,13 +204,15 @@ describe("start-up failures", () => {
   }
 
   it("exits 1 naming each bad variable, and never prints a rejected key", async () => {
-    const [port, preset, privateRead, shortKey] = await Promise.all([
+    const [port, preset, privateRead, shortKey, spacedKey, blankPort] = await Promise.all([
       failure({ PORT: "abc" }),
       failure({ REWARD_PRESET: "nope" }),
       failure({ ECHO_PUBLIC_READ: "false" }),
       failure({ ECHO_API_KEY: "k3y-7ch" }),
+      failure({ ECHO_API_KEY: "k3y-with inner-space" }),
+      failure({ PORT: " " }),
     ]);
-    for (const run of [port, preset, privateRead, shortKey]) {
+    for (const run of [port, preset, privateRead, shortKey, spacedKey, blankPort]) {
       expect(run.exit).toEqual({ code: 1, signal: null });
       expect(run.stderr).toMatch(/^error: invalid configuration:\n/);
     }
@@ -220,6 +222,9 @@ describe("start-up failures", () => {
     expect(privateRead.stderr).toContain("ECHO_API_KEY");
     expect(shortKey.stderr).toContain("ECHO_API_KEY");
     expect(shortKey.stderr).not.toContain("k3y-7ch");
+    expect(spacedKey.stderr).toContain("ECHO_API_KEY=(hidden): ECHO_API_KEY must not contain spaces");
+    expect(spacedKey.stderr).not.toContain("inner-space");
+    expect(blankPort.stderr).toContain('PORT=" ": PORT is blank');
   }, 60_000);
 
   it("exits 1 with one line when the port is taken", async () => {

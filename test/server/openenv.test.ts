@@ -136,6 +136,18 @@ describe("POST /reset", () => {
     expect(preset.body.code).toBe("UNKNOWN_PRESET");
     expect(preset.body.detail).toMatch(/generous.*calibrated/);
   });
+
+  it.each(["toString", "constructor", "__proto__", "valueOf", "hasOwnProperty"])(
+    "refuses the built-in object property %j as a reward preset with 422 UNKNOWN_PRESET",
+    async (name) => {
+      const app = await build();
+      const res = await post(app, "/reset", { reward_preset: name, seed: 1 });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe("UNKNOWN_PRESET");
+      expect(res.body.detail).toMatch(/valid presets: echo, rlcr, calibrated/);
+      expect(app.httpEpisodes.size).toBe(0);
+    },
+  );
 });
 
 describe("POST /step", () => {
@@ -229,6 +241,24 @@ describe("POST /step", () => {
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(app.echo.history.size).toBe(1);
+  });
+
+  it("refuses a reset reusing the episode_id of another client's unfinished episode with 409, keeping it intact", async () => {
+    const app = await build();
+    const a = await reset(app, { episode_id: "shared2", seed: 1 });
+    const b = await post(app, "/reset", { episode_id: "shared2", seed: 2 });
+    expect(b.status).toBe(409);
+    expect(b.body).toMatchObject({ code: "EPISODE_ID_IN_USE", episode_id: "shared2" });
+    expect(b.body.detail).toMatch(/"shared2" is already in progress.*another episode_id/);
+    const answer = app.echo.task(a.task_id).answer;
+    const stepped = await step(app, {
+      episode_id: "shared2",
+      action: { response: `<confidence>90</confidence><answer>${answer}</answer>` },
+    });
+    expect(stepped.status).toBe(200);
+    expect(stepped.observation).toMatchObject({ task_id: a.task_id, is_correct: true });
+    // Finished, the id may be used again.
+    expect((await reset(app, { episode_id: "shared2", seed: 2 })).episode_id).toBe("shared2");
   });
 
   it("steps the most recent HTTP episode without an id, and a named one even after newer resets", async () => {

@@ -101,22 +101,26 @@ describe("POST /reward", () => {
     expect(at.status).toBe(200);
   });
 
-  it("refuses a response over MAX_RESPONSE_CHARS with 422 naming the item index", async () => {
+  it("fails only the item whose response is over MAX_RESPONSE_CHARS, naming the limit; the rest are scored", async () => {
     const app = await build();
     const { status, body } = await reward(app, {
       items: [
-        { task_id: A, response: "ok" },
+        { task_id: A, response: says(70, answerOf(app, A)) },
         { task_id: A, response: "x".repeat(MAX_RESPONSE_CHARS + 1) },
+        { task_id: A, response: `${says(70, answerOf(app, A))}${" ".repeat(MAX_RESPONSE_CHARS - 60)}` },
       ],
     });
-    expect(status).toBe(422);
-    expect(body.code).toBe("VALIDATION_ERROR");
-    expect(body.detail).toContainEqual(
-      expect.objectContaining({
-        loc: ["body", "items", 1, "response"],
-        msg: `response must be at most ${MAX_RESPONSE_CHARS} characters`,
-      }),
+    expect(status).toBe(200);
+    expect(body.rewards[0]).toEqual(expect.any(Number));
+    expect(body.rewards[1]).toBeNull();
+    expect(body.rewards[2]).toEqual(expect.any(Number));
+    expect(body.results[1]).toMatchObject({ reward: null, is_correct: null, domain: null });
+    expect(body.results[1].error).toBe(
+      `response is ${MAX_RESPONSE_CHARS + 1} characters long, over the limit of ${MAX_RESPONSE_CHARS} ` +
+        "(MAX_RESPONSE_CHARS); this item is not scored",
     );
+    expect(body.recorded).toBe(2);
+    expect(app.echo.history.size).toBe(2);
   });
 
   it("refuses malformed bodies with 422 saying where", async () => {
@@ -146,6 +150,19 @@ describe("POST /reward", () => {
     expect(unknown.body).toMatchObject({ code: "UNKNOWN_PRESET" });
     expect(unknown.body.detail).toMatch(/echo, rlcr, calibrated/);
   });
+
+  it.each(["toString", "constructor", "__proto__", "valueOf", "hasOwnProperty"])(
+    "refuses the built-in object property %j as a preset with 422 UNKNOWN_PRESET, scoring nothing",
+    async (name) => {
+      const app = await build();
+      const items = [{ task_id: A, response: says(70, answerOf(app, A)) }];
+      const res = await reward(app, { items, reward_preset: name });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: "UNKNOWN_PRESET" });
+      expect(res.body.detail).toMatch(/valid presets: echo, rlcr, calibrated/);
+      expect(app.echo.history.size).toBe(0);
+    },
+  );
 
   it("records scored items in history and live metrics by default (channel batch)", async () => {
     const app = await build();

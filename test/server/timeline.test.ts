@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { timelineOf } from "../../src/core/metrics/timeline.js";
 import type { EchoApp } from "../../src/server/app.js";
+import { MAX_TIMELINE_WINDOW } from "../../src/server/routes/timeline.js";
 import { build } from "../helpers/build-app.js";
 import { says, scoreOutcomes } from "../helpers/score-batch.js";
 
@@ -85,6 +86,8 @@ describe("GET /metrics/timeline", () => {
     "?rolling=0",
     "?rolling=100001",
     "?window=0",
+    "?window=100001",
+    "?window=1000000",
     "?points=2.5",
     "?domain=astrology",
   ])("refuses %s with 422", async (query) => {
@@ -92,5 +95,14 @@ describe("GET /metrics/timeline", () => {
     const { status, body } = await timeline(app, query);
     expect(status).toBe(422);
     expect(body.code).toBe("VALIDATION_ERROR");
+  });
+
+  it("caps the window at MAX_TIMELINE_WINDOW, saying so", async () => {
+    const app = await build();
+    expect((await timeline(app, `?window=${MAX_TIMELINE_WINDOW}`)).status).toBe(200);
+    const { status, body } = await timeline(app, `?window=${MAX_TIMELINE_WINDOW + 1}`);
+    expect(status).toBe(422);
+    expect(body.detail[0]).toMatchObject({ loc: ["querystring", "window"] });
+    expect(body.detail[0].msg).toContain(String(MAX_TIMELINE_WINDOW));
   });
 });

@@ -223,6 +223,45 @@ describe("WS /ws connection lifecycle", () => {
     await waitFor(() => app.sessions.size === 1, "the idle session to be removed");
   });
 
+  it("counts a client's pings as activity: a session that only pings is not closed as idle", async () => {
+    const { url, client: pinging } = await connect({ SESSION_TIMEOUT_S: "1" });
+    const silent = await TestSocket.open(url);
+    await reply(pinging, { type: "reset" });
+    const pinger = setInterval(() => pinging.ws.ping(), 200);
+    try {
+      expect(await silent.waitClosed(6_000)).toEqual(WS_CLOSE.idle);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(pinging.ws.readyState).toBe(pinging.ws.OPEN);
+    } finally {
+      clearInterval(pinger);
+    }
+    expect((await reply(pinging, { type: "state" })).type).toBe("state");
+  });
+
+  it("answers a client's close without a status code with a normal close, not 1001, and keeps serving", async () => {
+    const { app, url, client } = await connect();
+    await reply(client, { type: "reset" });
+    client.ws.close();
+    const closed = await client.waitClosed();
+    expect(closed.code).not.toBe(WS_CLOSE.shutdown.code);
+    expect([1000, 1005]).toContain(closed.code);
+    await waitFor(() => app.sessions.size === 0, "the session to be removed");
+    const next = await TestSocket.open(url);
+    expect((await reply(next, { type: "reset" })).type).toBe("observation");
+  });
+
+  it("answers a plain GET /ws (no upgrade) with 426 and a JSON error saying to use a WebSocket client", async () => {
+    const app = await build();
+    const res = await app.inject({ method: "GET", url: "/ws" });
+    expect(res.statusCode).toBe(426);
+    expect(res.headers.upgrade).toBe("websocket");
+    expect(res.json()).toEqual({
+      detail: expect.stringContaining("connect with a WebSocket client"),
+      code: "UPGRADE_REQUIRED",
+    });
+    expect(app.sessions.size).toBe(0);
+  });
+
   it("closes open sockets with 1001 when the app closes", async () => {
     const { app, client } = await connect();
     await reply(client, { type: "reset" });

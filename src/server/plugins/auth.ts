@@ -91,7 +91,8 @@ export function registerAccessControl(app: FastifyInstance, policy: AccessPolicy
         `route ${route.url} declares access "${declared}"; use one of: ${ACCESS_LEVELS.join(", ")}`,
       );
     }
-    if (route.websocket) websocketRoutes.add(route.url);
+    // `websocket: true` routes, and full declarations with an HTTP handler beside their wsHandler (/ws).
+    if (route.websocket || route.wsHandler) websocketRoutes.add(route.url);
   });
 
   // Without a key every route is open: no hook at all, so open servers pay nothing per request.

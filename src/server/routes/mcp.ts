@@ -44,6 +44,8 @@ export const mcpRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     "/mcp",
     {
+      // Changes no state, and `openenv validate` posts {} here without a key: a read, not a write.
+      config: { access: "read" },
       schema: {
         summary: "MCP over JSON-RPC 2.0 (this environment has no MCP tools)",
         tags: ["openenv"],

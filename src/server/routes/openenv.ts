@@ -63,10 +63,11 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Start an episode: draw a question",
         description:
           "Body may be empty. Extra keys choose the question: task_id, domain, difficulty, phase, reward_preset, " +
-          "task (an evaluation task). Over HTTP the episode is kept under its episode_id for /step.",
+          "task (an evaluation task). Over HTTP the episode is kept under its episode_id for /step; an " +
+          "episode_id naming an unfinished HTTP episode answers 409 (a finished one may be reused).",
         tags: ["openenv"],
         body: ResetOptions,
-        response: { 200: StepResult, 404: ErrorReply, 422: UnprocessableReply },
+        response: { 200: StepResult, 404: ErrorReply, 409: ErrorReply, 422: UnprocessableReply },
       },
       preValidation: (request, _reply, done) => {
         request.body ??= {};
@@ -74,7 +75,7 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const env = app.httpEpisodes.open();
+      const env = app.httpEpisodes.open(request.body.episode_id);
       const result = env.reset(request.body);
       app.httpEpisodes.register(env);
       return result;

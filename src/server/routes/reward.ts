@@ -5,6 +5,7 @@ import type { RewardPreset } from "../../core/reward/preset.js";
 import type { EchoService } from "../../env/echo-service.js";
 import type { EpisodeRecord } from "../../env/episode-record.js";
 import { EchoError } from "../../env/errors.js";
+import { MAX_RESPONSE_CHARS } from "../../env/observation.js";
 import type { Task } from "../../tasks/task.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { type RewardItem, RewardReply, RewardRequest, type RewardResult } from "../schemas/reward-batch.js";
@@ -36,7 +37,11 @@ const unknownTask = (id: string) =>
   `no task with id ${JSON.stringify(id)}; ids look like "gen/arithmetic/v1/easy/3" or ` +
   `"curated/factual/easy/001" (see GET /questions)`;
 
-/** Scores a batch in order; items with an unknown task id get a null reward and an error. */
+const tooLong = (length: number) =>
+  `response is ${length} characters long, over the limit of ${MAX_RESPONSE_CHARS} (MAX_RESPONSE_CHARS); ` +
+  "this item is not scored";
+
+/** Scores a batch in order; items with an unknown task id or an over-long response get a null reward and an error. */
 export function scoreBatch(
   service: EchoService,
   items: readonly RewardItem[],
@@ -55,6 +60,11 @@ export function scoreBatch(
   let lastTask: Task | undefined;
   for (let i = 0; i < n; i++) {
     const item = items[i] as RewardItem;
+    if (item.response.length > MAX_RESPONSE_CHARS) {
+      rewards[i] = null;
+      results[i] = failed(tooLong(item.response.length));
+      continue;
+    }
     const task = item.task_id === lastId ? lastTask : service.bank.get(item.task_id);
     lastId = item.task_id;
     lastTask = task;
@@ -105,7 +115,8 @@ export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Score a batch of completions (stateless, for GRPO reward functions)",
         description:
           "Grades each {task_id, response} against its task and returns the rewards in order, with no " +
-          "session or reset. An unknown task id fails only its item (reward null, error set). At most " +
+          "session or reset. An unknown task id or a response over MAX_RESPONSE_CHARS fails only its item " +
+          "(reward null, error set). At most " +
           `ECHO_MAX_BATCH items per call (this server: ${maxBatch}). By default the scored items are stored ` +
           "in history and live metrics (channel 'batch'); send record: false to leave no trace.",
         tags: ["rewards"],

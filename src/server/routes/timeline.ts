@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { TimelinePoint, timelineOf } from "../../core/metrics/timeline.js";
 import { UnprocessableReply } from "../schemas/error-reply.js";
-import { filterOf, MAX_WINDOW, MetricsQuery } from "../schemas/metrics-query.js";
+import { filterOf, MetricsQuery } from "../schemas/metrics-query.js";
 
-/** Newest episodes a timeline covers unless the query asks for another window. */
+/** Newest episodes a timeline covers unless the query asks for fewer. */
 export const TIMELINE_EPISODES = 100_000;
+/** Largest window: a timeline holds its window's outcomes in memory at once, so it is capped per request. */
+export const MAX_TIMELINE_WINDOW = TIMELINE_EPISODES;
 
 export const TimelineQuery = MetricsQuery.extend({
   points: z.coerce
@@ -27,9 +29,11 @@ export const TimelineQuery = MetricsQuery.extend({
     .number()
     .int()
     .min(1)
-    .max(MAX_WINDOW)
+    .max(MAX_TIMELINE_WINDOW)
     .default(TIMELINE_EPISODES)
-    .describe(`Only the newest N matching episodes, 1..${MAX_WINDOW} (default ${TIMELINE_EPISODES})`),
+    .describe(
+      `Only the newest N matching episodes, 1..${MAX_TIMELINE_WINDOW} (default ${TIMELINE_EPISODES})`,
+    ),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
 

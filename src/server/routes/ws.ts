@@ -1,8 +1,8 @@
 // WS /ws: one OpenEnv session per connection; every message gets exactly one reply, in order.
-import type { FastifyBaseLogger } from "fastify";
+import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RawData, WebSocket } from "ws";
-import { EchoError } from "../../env/errors.js";
+import { EchoError, ERROR_TABLE, type ErrorCode } from "../../env/errors.js";
 import type { Session } from "../../env/sessions.js";
 import { readClientMessage, type WsErrorCode, type WsServerMessage } from "../schemas/ws-messages.js";
 import { mcpReplyTo } from "./mcp.js";
@@ -116,13 +116,25 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }
 
-  app.get("/ws", { websocket: true, schema: { hide: true } }, (socket, request) => {
-    // @fastify/websocket's preClose closes every client without a code (1005); ours say 1001 instead.
-    const closeSocket = socket.close.bind(socket);
-    socket.close = (
-      code: number = WS_CLOSE.shutdown.code,
-      reason: string | Buffer = WS_CLOSE.shutdown.reason,
-    ) => closeSocket(code, reason);
+  app.route({
+    method: "GET",
+    url: "/ws",
+    schema: { hide: true },
+    // A plain GET (no Upgrade header) lands here rather than on @fastify/websocket's bare 404.
+    handler: (_request, reply) =>
+      reply
+        .code(ERROR_TABLE.UPGRADE_REQUIRED.status)
+        .header("upgrade", "websocket")
+        .send({
+          detail:
+            "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
+            'TLS), then send {"type":"reset"}',
+          code: "UPGRADE_REQUIRED" satisfies ErrorCode,
+        }),
+    wsHandler: (socket, request) => openSession(socket, request),
+  });
+
+  function openSession(socket: WebSocket, request: FastifyRequest): void {
     const send = (reply: Reply) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
     };
@@ -168,6 +180,9 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
       send(reply);
     };
 
+    // The Python client pings every 20 s while it waits: a pinging client is not idle.
+    socket.on("ping", () => app.sessions.touch(session));
+
     socket.on("message", (data, isBinary) => {
       if (closing) return;
       app.sessions.touch(session);
@@ -195,5 +210,5 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
       void conn.queue.then(() => live.delete(session.id));
       log.info({ code, reason: reason.toString("utf8"), messages: handled }, "ws session closed");
     });
-  });
+  }
 };

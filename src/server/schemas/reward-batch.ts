@@ -13,10 +13,13 @@ export const RewardItem = z
       .describe(
         "Id of the question the response answers (from /reset or /questions); an unknown id fails only this item",
       ),
+    // No .max() here: one runaway completion must fail only its own item, not the batch (see scoreBatch).
     response: z
       .string()
-      .max(MAX_RESPONSE_CHARS, `response must be at most ${MAX_RESPONSE_CHARS} characters`)
-      .describe("The model's full completion, e.g. '<confidence>72</confidence><answer>Canberra</answer>'"),
+      .describe(
+        "The model's full completion, e.g. '<confidence>72</confidence><answer>Canberra</answer>'; one longer " +
+          `than ${MAX_RESPONSE_CHARS} characters fails only this item`,
+      ),
   })
   .meta({ id: "RewardItem" });
 export type RewardItem = z.infer<typeof RewardItem>;
@@ -67,7 +70,9 @@ export const RewardResult = z
     error: z
       .string()
       .nullable()
-      .describe("Why this item could not be scored (e.g. an unknown task id), or null when it was"),
+      .describe(
+        "Why this item could not be scored (an unknown task id, an over-long response), or null when it was",
+      ),
   })
   .meta({ id: "RewardResult" });
 export type RewardResult = z.infer<typeof RewardResult>;

@@ -75,8 +75,10 @@ class EchoClient:
             connect=retries,
             read=0,
             status=retries,
-            status_forcelist=(502, 503, 504),
-            allowed_methods=None,  # POSTs too: these statuses come from a proxy, before the app saw the request
+            # POSTs too: 502 and 503 come from a proxy that could not reach the app (a sleeping or starting
+            # Space). Not 504: the app may have graded and recorded the batch, so a retry would count it twice.
+            status_forcelist=(502, 503),
+            allowed_methods=None,
             backoff_factor=0.5,
             raise_on_status=False,
         )
@@ -172,20 +174,27 @@ class EchoClient:
         seed: int | None = None,
         limit: int | None = None,
         page_size: int = 1000,
+        order: str = "list",
     ) -> list[dict]:
         """GET /questions, following pages: up to `limit` questions (all when None), never their answers.
 
         Each has task_id, domain, difficulty, question, choices, prompt (one string), messages (chat) and source.
+        order="draw" draws them as /reset does in the phase (its difficulty mix, every domain by weight, seeded by
+        `seed`); "list" pages through the bank's questions, each once. A draw stream never ends: it needs a limit.
         """
+        if order == "draw" and limit is None:
+            raise ValueError('order="draw" is an endless seeded stream: say how many questions with limit=')
         found: list[dict] = []
         offset = 0
         while limit is None or len(found) < limit:
             size = page_size if limit is None else min(page_size, limit - len(found))
-            params = {"phase": phase, "domain": domain, "difficulty": difficulty, "source": source, "seed": seed}
+            params = {"phase": phase, "domain": domain, "difficulty": difficulty, "source": source, "seed": seed,
+                      "order": order}
             page = self._request("GET", "/questions", params={**params, "limit": size, "offset": offset})
             found.extend(page["items"])
             offset += len(page["items"])
-            if not page["items"] or offset >= page["total"]:
+            # A listing ends at total; a draw stream goes on until the limit.
+            if not page["items"] or (order == "list" and offset >= page["total"]):
                 break
         return found
 

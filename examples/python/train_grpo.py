@@ -85,7 +85,11 @@ class PhasePrompts:
     def pool(self, phase: int | None = None) -> list[dict]:
         phase = self.phase if phase is None else phase
         if phase not in self.pools:
-            found = self.client.questions(phase=phase, domain=self.domain, seed=self.seed, limit=self.per_phase)
+            # Drawn as /reset draws: the phase's difficulty mix and every domain, not the bank's proportions
+            # (generated pools are far larger than the curated ones and would crowd them out of a plain listing).
+            found = self.client.questions(
+                phase=phase, domain=self.domain, seed=self.seed, limit=self.per_phase, order="draw"
+            )
             if not found:
                 raise RuntimeError(f"the server has no questions for phase {phase} (domain {self.domain or 'any'})")
             self.pools[phase] = found

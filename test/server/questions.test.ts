@@ -123,6 +123,75 @@ describe("GET /questions", () => {
   });
 });
 
+describe("GET /questions?order=draw", () => {
+  const ids = (p: Page) => p.items.map((q) => q.task_id);
+  const share = (items: Question[], key: "domain" | "difficulty", value: string) =>
+    items.filter((q) => q[key] === value).length / items.length;
+
+  it("draws what /reset draws: the same questions in the same order for the same seed and phase", async () => {
+    const drawn = await page(await build(), "?order=draw&phase=3&seed=0&limit=40");
+    const app = await build({ ECHO_SEED: "0" });
+    const reset: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await app.inject({ method: "POST", url: "/reset", payload: { phase: 3 } });
+      reset.push(res.json().observation.task_id);
+    }
+    expect(ids(drawn)).toEqual(reset);
+  });
+
+  it("follows the phase's difficulty mix and spreads over every domain, unlike the plain listing", async () => {
+    const app = await build();
+    const items: Question[] = [];
+    for (let offset = 0; offset < 2000; offset += 1000)
+      items.push(...(await page(app, `?order=draw&phase=3&seed=5&limit=1000&offset=${offset}`)).items);
+    expect(share(items, "difficulty", "easy")).toBeCloseTo(0.2, 1);
+    expect(share(items, "difficulty", "medium")).toBeCloseTo(0.4, 1);
+    expect(share(items, "difficulty", "hard")).toBeCloseTo(0.4, 1);
+    for (const domain of ["math", "logic", "factual", "science", "medical", "coding", "creative"]) {
+      expect(share(items, "domain", domain), domain).toBeGreaterThan(0.1);
+    }
+    const phase1 = await page(app, "?order=draw&phase=1&seed=5&limit=200");
+    expect(new Set(phase1.items.map((q) => q.difficulty))).toEqual(new Set(["easy"]));
+    expect(phase1.items[0]?.prompt).toMatch(/Difficulty: easy/);
+    const medical = await page(app, "?order=draw&phase=2&domain=medical&difficulty=medium&limit=20");
+    for (const q of medical.items) expect([q.domain, q.difficulty]).toEqual(["medical", "medium"]);
+    // No repeat within a bucket before it is exhausted.
+    expect(new Set(ids(medical)).size).toBe(20);
+  });
+
+  it("pages as slices of one seeded stream, never showing an answer", async () => {
+    const app = await build();
+    const whole = await page(app, "?order=draw&phase=3&seed=9&limit=30");
+    const a = await page(app, "?order=draw&phase=3&seed=9&limit=10");
+    const b = await page(app, "?order=draw&phase=3&seed=9&limit=20&offset=10");
+    expect([...ids(a), ...ids(b)]).toEqual(ids(whole));
+    expect(ids(await page(app, "?order=draw&phase=3&seed=10&limit=30"))).not.toEqual(ids(whole));
+    expect(whole.total).toBe((await page(app, "?phase=3")).total);
+    for (const secret of SECRET_KEYS) expect(keysOf(whole).has(secret)).toBe(false);
+  });
+
+  it("refuses source, streams past its reach and unknown orders with 422 saying why", async () => {
+    const app = await build();
+    const withSource = await get(app, "/questions?order=draw&source=curated");
+    expect(withSource.status).toBe(422);
+    expect(withSource.body.detail).toMatch(/drop source/);
+    const far = await get(app, "/questions?order=draw&offset=99990&limit=20");
+    expect(far.status).toBe(422);
+    expect(far.body.detail).toMatch(/at most 100000 draws/);
+    const unknown = await get(app, "/questions?order=random");
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.detail[0].loc).toEqual(["querystring", "order"]);
+  });
+
+  it("lets a difficulty override the phase's mix, as /reset does, and counts what it draws from", async () => {
+    const app = await build();
+    const hard = await page(app, "?order=draw&phase=1&difficulty=hard&limit=50");
+    expect(new Set(hard.items.map((q) => q.difficulty))).toEqual(new Set(["hard"]));
+    expect(hard.items[0]?.prompt).toMatch(/Difficulty: hard/);
+    expect(hard.total).toBe((await page(app, "?difficulty=hard")).total);
+  });
+});
+
 describe("GET /questions/{id}", () => {
   it("finds a question by an id with raw or percent-encoded slashes, without its answer", async () => {
     const app = await build();

@@ -129,7 +129,16 @@ assert rows["prompt"][0][1]["role"] == "user" and rows["slot"] == [0, 0, 30]
 assert prompts.refresh() is False
 client.set_curriculum(phase=3, pinned=True)
 assert prompts.refresh() is True and prompts.phase == 3, "the prompts follow a phase change"
-assert all(q["difficulty"] in ("easy", "medium", "hard") for q in prompts.pool())
+pool = prompts.pool()
+assert all(q["difficulty"] in ("easy", "medium", "hard") for q in pool)
+assert len({q["difficulty"] for q in pool}) == 3 and len({q["domain"] for q in pool}) >= 5, "drawn as /reset draws"
+drawn = client.questions(phase=3, seed=5, limit=30, page_size=7, order="draw")
+assert [q["task_id"] for q in drawn] == [q["task_id"] for q in pool], "pages are slices of one seeded stream"
+try:
+    client.questions(phase=3, order="draw")
+    raise AssertionError("an endless draw without a limit must be refused")
+except ValueError as error:
+    assert "limit" in str(error)
 client.set_curriculum(phase=1, pinned=False)
 logs = train_grpo.calibration_logs(client, 1000)
 assert logs["echo/server/count"] >= 4 and "echo/server/ece" in logs, logs

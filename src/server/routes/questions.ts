@@ -3,7 +3,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PHASE_MIX, showsDifficulty } from "../../core/curriculum.js";
 import { DIFFICULTIES, Difficulty, Domain, Phase } from "../../core/taxonomy.js";
+import { EchoError } from "../../env/errors.js";
+import type { TaskBank } from "../../tasks/bank.js";
 import { buildPrompt, ChatMessage } from "../../tasks/prompt.js";
+import { SampleError, type SampleRequest, TaskSampler } from "../../tasks/sampler.js";
 import { SOURCE_KINDS, type Task, TaskSource } from "../../tasks/task.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { pageOf, pagingQuery } from "../schemas/paging.js";
@@ -29,7 +32,20 @@ export const QuestionsQuery = z.object({
     .min(0)
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
-    .describe("Lists in a seeded shuffled order (the same seed gives the same order); default: bank order"),
+    .describe(
+      "With order=list, a seeded shuffle (the same seed gives the same order; default: bank order); with " +
+        "order=draw, the sampler's seed (default 0)",
+    ),
+  order: z
+    .enum(["list", "draw"])
+    .default("list")
+    .describe(
+      "list: the questions the filters allow, each once (total of them). draw: questions drawn as /reset " +
+        "draws them in the phase (default: the current one): its difficulty mix (phase 3: 20/40/40 with " +
+        "adversarial items; a difficulty given overrides the mix), domains by their weights, no repeat within a " +
+        "bucket until it is exhausted; a page is a slice of one seeded stream, total counts the questions it " +
+        "draws from. draw does not take source",
+    ),
   ...pagingQuery(50, 1000),
 });
 
@@ -66,6 +82,22 @@ export function toQuestion(task: Task, showDifficulty: boolean): Question {
   };
 }
 
+/** How far into a seeded draw stream a page may reach: each page replays the stream from its start. */
+export const MAX_DRAWS = 100_000;
+
+/** The first `count` draws of a sampler seeded by `seed`: the questions /reset would draw, in order. */
+function drawTasks(bank: TaskBank, seed: number, request: SampleRequest, count: number): Task[] {
+  const sampler = new TaskSampler(bank, seed);
+  const out: Task[] = [];
+  try {
+    for (let i = 0; i < count; i++) out.push(sampler.next(request));
+  } catch (error) {
+    if (error instanceof SampleError) throw new EchoError("NO_TASKS", error.message);
+    throw error;
+  }
+  return out;
+}
+
 const phaseDifficulties = (phase: 1 | 2 | 3) => DIFFICULTIES.filter((d) => PHASE_MIX[phase][d] > 0);
 
 export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -83,12 +115,42 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { domain, difficulty, phase, source, seed, limit, offset } = request.query;
+      const { domain, difficulty, phase, source, seed, order, limit, offset } = request.query;
       let difficulties = phase === undefined ? undefined : phaseDifficulties(phase as 1 | 2 | 3);
       if (difficulty !== undefined)
         difficulties = (difficulties ?? DIFFICULTIES).filter((d) => d === difficulty);
       const list = app.echo.bank.list({ domain, difficulties, source }, seed);
       const show = showsDifficulty(phase ?? app.echo.curriculum.phase);
+      if (order === "draw") {
+        if (source !== undefined) {
+          throw new EchoError(
+            "VALIDATION_ERROR",
+            "order=draw draws from every source as /reset does; drop source, or use order=list to filter by it",
+          );
+        }
+        if (offset + limit > MAX_DRAWS) {
+          throw new EchoError(
+            "VALIDATION_ERROR",
+            `order=draw pages reach at most ${MAX_DRAWS} draws into the stream (offset + limit); ` +
+              "use another seed for more questions",
+            { max_draws: MAX_DRAWS },
+          );
+        }
+        // As on /reset, a difficulty asked for overrides the phase's mix.
+        const drawPhase = (phase ?? app.echo.curriculum.phase) as 1 | 2 | 3;
+        const pool = app.echo.bank.list(
+          { domain, difficulties: difficulty ? [difficulty] : phaseDifficulties(drawPhase) },
+          undefined,
+        );
+        const drawn = drawTasks(
+          app.echo.bank,
+          seed ?? 0,
+          { domain, difficulty, phase: drawPhase },
+          offset + limit,
+        );
+        const items = drawn.slice(offset).map((task) => toQuestion(task, show));
+        return { items, total: pool.size, limit, offset };
+      }
       const items: Question[] = [];
       for (let i = offset; i < Math.min(list.size, offset + limit); i++) {
         items.push(toQuestion(list.at(i), show));

@@ -23,9 +23,16 @@ export const OpenResponseLine = z
     task_id: z.string().min(1).optional().describe("Optional id, used to pair runs in a comparison"),
     question: z.string().min(1).describe("The question that was asked"),
     response,
-    answer: z.string().min(1).describe("Gold answer; for multiple choice the option letter or its text"),
+    answer: z
+      .union([z.string().min(1), z.number().finite(), z.boolean()])
+      // JSON writers give numbers and booleans as such: 4 is "4", true is "yes".
+      .transform((a) => (typeof a === "boolean" ? (a ? "yes" : "no") : String(a)))
+      .describe(
+        "Gold answer (a string, number or boolean); for multiple choice the option letter or its text",
+      ),
     grader: GraderKind.optional().describe(
-      "How to grade; inferred when absent: choices -> multiple_choice, a number -> numeric, else free_text",
+      "How to grade; inferred when absent: choices -> multiple_choice, a number -> numeric, yes or no (or a " +
+        "boolean) -> yes_no, else free_text",
     ),
     aliases: z.array(z.string()).optional().describe("Other accepted answers"),
     choices: z.array(z.string().min(1)).min(2).max(26).nullable().optional().describe("Answer options"),
@@ -65,17 +72,23 @@ export interface ReadLines {
   total: number;
 }
 
+const YES_OR_NO = /^\s*(yes|no)\s*$/i;
+
+/**
+ * The grader for a gold answer given without one: options -> multiple_choice, a number -> numeric, yes or no
+ * -> yes_no, else free_text (as `echo-env score --gold` and eval lines without a grader do).
+ * @example inferGrader("42", []) // "numeric"
+ */
+export function inferGrader(answer: string, choices: readonly string[]): GraderKind {
+  if (choices.length > 0) return "multiple_choice";
+  if (answer.trim() !== "" && Number.isFinite(Number(answer.trim()))) return "numeric";
+  return YES_OR_NO.test(answer) ? "yes_no" : "free_text";
+}
+
 /** The grading spec of an out-of-bank line, or a message saying why its gold is unusable. */
 export function openSpec(line: OpenResponseLine): GradingSpec | string {
   const choices = line.choices ?? [];
-  const number = Number(line.answer.trim());
-  const grader =
-    line.grader ??
-    (choices.length > 0
-      ? "multiple_choice"
-      : line.answer.trim() !== "" && Number.isFinite(number)
-        ? "numeric"
-        : "free_text");
+  const grader = line.grader ?? inferGrader(line.answer, choices);
   if (grader !== "multiple_choice") return { grader, answer: line.answer, aliases: line.aliases ?? [] };
   const gold = line.answer.trim();
   // A single letter is a letter (as in `echo-env score`), anything else the text of an option.

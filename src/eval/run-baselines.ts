@@ -56,6 +56,8 @@ export interface BaselineRunOptions {
   skillLabel: string;
   /** Bootstrap resamples per agent (0: no intervals). */
   replicates: number;
+  /** Told after each agent is graded (and bootstrapped): long runs show progress. */
+  onAgentDone?: (agent: string, done: number, total: number) => void;
 }
 
 /**
@@ -70,7 +72,7 @@ export function runBaselines(
   const responses = new Map<string, AgentResponse[]>();
   const sources: Partial<Record<Task["source"]["kind"], number>> = {};
   for (const t of tasks) sources[t.source.kind] = (sources[t.source.kind] ?? 0) + 1;
-  const agents = options.agents.map((agent): BaselineAgentRun => {
+  const agents = options.agents.map((agent, index): BaselineAgentRun => {
     const answers = agentResponses(agent, tasks, { seed: options.seed, skill: options.skill });
     responses.set(agent.name, answers);
     const records = answers.map((a, i) => {
@@ -83,6 +85,7 @@ export function runBaselines(
       options.replicates > 0
         ? runIntervals(records, { replicates: options.replicates, seed: options.seed }, agent.name)
         : null;
+    options.onAgentDone?.(agent.name, index + 1, options.agents.length);
     return {
       agent: agent.name,
       description: agent.description,

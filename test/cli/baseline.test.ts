@@ -51,6 +51,16 @@ describe("echo-env baseline", () => {
     expect(run()).toBe(out);
   });
 
+  it("shows progress on stderr, one line per agent, and keeps stdout to the report", () => {
+    const io = captureIo(env);
+    expect(runBaseline({ n: "20", agents: "always-50,oracle", bootstrap: "10", json: true }, io)).toBe(0);
+    expect(io.err()).toBe(
+      "[1/2] always-50: 20 tasks graded and 10 bootstrap resamples\n" +
+        "[2/2] oracle: 20 tasks graded and 10 bootstrap resamples\n",
+    );
+    expect(() => JSON.parse(io.out())).not.toThrow();
+  });
+
   it("prints JSON that validates, for a subset of agents and a uniform skill", () => {
     const io = captureIo(env);
     expect(

@@ -48,6 +48,11 @@ describe("echo-env compare", () => {
     expect(out).toMatch(
       /^ece\s+\[[\d.]+, [\d.]+\]\s+\[[\d.]+, [\d.]+\]\s+-[\d.]+ \[-[\d.]+, -[\d.]+\]\s+lower in after$/m,
     );
+    // Progress goes to stderr, stage by stage, leaving stdout to the report.
+    expect(io.err()).toMatch(
+      /^\[1\/3\] before: \d+ lines graded\n\[2\/3\] after: \d+ lines graded\n\[3\/3\] bootstrap: 200 resamples/m,
+    );
+    expect(out).not.toContain("[1/3]");
   });
 
   it("defaults the labels to the file names and leaves intervals out with --bootstrap 0", () => {

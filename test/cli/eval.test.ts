@@ -38,6 +38,15 @@ describe("echo-env eval", () => {
     }
     expect(out).toMatch(/^\[0\.9, 1\.0\]\s+2\s+0\.925\s+0\.500/m);
     expect(out).toMatch(/fingerprint: weakest/);
+    // The two "unspecified" rows sit under their own section names.
+    const lines = out.split("\n").map((line) => line.trim());
+    const byDomain = lines.indexOf("by domain:");
+    const byDifficulty = lines.indexOf("by difficulty:");
+    expect(byDomain).toBeGreaterThan(0);
+    expect(byDifficulty).toBeGreaterThan(byDomain);
+    const unspecified = lines.flatMap((line, i) => (line.startsWith("unspecified") ? [i] : []));
+    expect(unspecified.filter((i) => i > byDomain && i < byDifficulty)).toHaveLength(1);
+    expect(unspecified.filter((i) => i > byDifficulty)).toHaveLength(1);
   });
 
   it("reports every bad line with its number on stderr and keeps going", () => {

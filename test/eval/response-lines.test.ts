@@ -57,6 +57,23 @@ describe("openSpec", () => {
     expect(openSpec({ ...line, answer: " 3.5 " })).toMatchObject({ grader: "numeric" });
     expect(openSpec({ ...line, answer: "Lima" })).toMatchObject({ grader: "free_text", aliases: [] });
     expect(openSpec({ ...line, answer: "yes", grader: "yes_no" })).toMatchObject({ grader: "yes_no" });
+    expect(openSpec({ ...line, answer: " No " })).toMatchObject({ grader: "yes_no" });
+    expect(openSpec({ ...line, answer: "yes, mostly" })).toMatchObject({ grader: "free_text" });
+  });
+
+  it("reads a gold given as a JSON number or boolean", () => {
+    const read = (answer: unknown) =>
+      readResponseLines(
+        JSON.stringify({ question: "q", response: "<confidence>80</confidence><answer>4</answer>", answer }),
+        lookup,
+      );
+    const four = read(4);
+    expect(four.problems).toEqual([]);
+    expect(four.entries[0]?.spec).toMatchObject({ grader: "numeric", answer: "4" });
+    expect(read(true).entries[0]?.spec).toMatchObject({ grader: "yes_no", answer: "yes" });
+    expect(read(false).entries[0]?.spec).toMatchObject({ grader: "yes_no", answer: "no" });
+    expect(read(null).problems[0]?.kind).toBe("invalid_line");
+    expect(read("").problems[0]?.kind).toBe("invalid_line");
   });
 
   it("reads a multiple-choice gold as a letter or as an option's text", () => {

@@ -135,7 +135,13 @@ export function runBaseline(options: BaselineOptions, io: CliIo = processIo): nu
   const { bank, warnings } = loadBank(options.dataDir ?? io.env.ECHO_DATA_DIR ?? "data");
   for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
   const tasks = buildEvalSet(bank, { n: settings.n, seed: settings.seed });
-  const { report, responses } = runBaselines(tasks, settings);
+  const bootstrapNote = settings.replicates > 0 ? ` and ${settings.replicates} bootstrap resamples` : "";
+  const { report, responses } = runBaselines(tasks, {
+    ...settings,
+    // On stderr, so stdout stays the report (or its JSON).
+    onAgentDone: (agent, done, total) =>
+      io.stderr.write(`[${done}/${total}] ${agent}: ${tasks.length} tasks graded${bootstrapNote}\n`),
+  });
   const outputs = printReport(
     io,
     options,

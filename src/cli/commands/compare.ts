@@ -104,8 +104,11 @@ export function runCompare(
   }
   const { preset, replicates, seed, labels } = settings;
   const lookup = lazyBankLookup(options.dataDir, io);
+  // Progress on stderr, so stdout stays the report (or its JSON).
   const a = evaluateFile(fileA, preset, lookup, labels[0]);
+  if (typeof a !== "string") io.stderr.write(`[1/3] ${labels[0]}: ${a.report.lines.graded} lines graded\n`);
   const b = evaluateFile(fileB, preset, lookup, labels[1]);
+  if (typeof b !== "string") io.stderr.write(`[2/3] ${labels[1]}: ${b.report.lines.graded} lines graded\n`);
   for (const run of [a, b]) {
     if (typeof run === "string") {
       io.stderr.write(`error: ${run}\n`);
@@ -114,6 +117,8 @@ export function runCompare(
     writeProblems(run.report, io);
   }
   if (typeof a === "string" || typeof b === "string") return 2;
+  if (replicates > 0)
+    io.stderr.write(`[3/3] bootstrap: ${replicates} resamples of each run and the difference\n`);
   const comparison = compareRuns(a, b, labels, { replicates, seed });
   const outputs = printReport(
     io,

@@ -122,9 +122,13 @@ export function writeProblems(report: EvalReport, io: CliIo): void {
 
 export function formatEvalReport(report: EvalReport): string {
   const l = report.lines;
+  // Section rows name the grouping: lines without a domain and without a difficulty both read "unspecified".
+  const section = (name: string) => [name, ...SUMMARY_HEADER.slice(1).map(() => "")];
   const groups = [
     summaryRow("all", report.overall),
+    section("by domain:"),
     ...Object.entries(report.by_domain).map(([g, r]) => summaryRow(g, r as CalibrationReport)),
+    section("by difficulty:"),
     ...Object.entries(report.by_difficulty).map(([g, r]) => summaryRow(g, r as CalibrationReport)),
   ];
   const bins = report.overall.bins.map((b, i) => [

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { GRADER_KINDS, type GraderKind, type GradingSpec } from "../../core/grading/grade-result.js";
 import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
 import { scoreResponse } from "../../core/score-response.js";
+import { inferGrader } from "../../eval/response-lines.js";
 import { loadBank } from "../../tasks/load-bank.js";
 import { optionLetter } from "../../tasks/task.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
@@ -33,12 +34,7 @@ function specFrom(options: ScoreOptions, io: CliIo): GradingSpec | string {
   if (options.gold === undefined)
     return "give --task-id ID, or --gold ANSWER (with --grader/--choices/--aliases)";
   const choices = splitList(options.choices);
-  const grader = (options.grader ??
-    (choices.length > 0
-      ? "multiple_choice"
-      : Number.isFinite(Number(options.gold))
-        ? "numeric"
-        : "free_text")) as GraderKind;
+  const grader = (options.grader ?? inferGrader(options.gold, choices)) as GraderKind;
   if (!GRADER_KINDS.includes(grader)) return `--grader must be one of ${GRADER_KINDS.join(", ")}`;
   if (grader !== "multiple_choice")
     return { grader, answer: options.gold, aliases: splitList(options.aliases) };

@@ -2,9 +2,10 @@
 # Two stages: `build` compiles TypeScript and the better-sqlite3 addon, `runtime` keeps only what serving needs.
 # test/ship/dockerfile.test.ts replays the build stage's COPY and npm steps and starts the result.
 
-ARG NODE_VERSION=22
+# Node 24: an LTS line maintained to April 2028 that better-sqlite3 12 supports; Debian 13 (trixie) is stable.
+ARG NODE_VERSION=24
 
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM node:${NODE_VERSION}-trixie-slim AS build
 # better-sqlite3 falls back to compiling from source when no prebuilt binary can be downloaded.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -27,7 +28,7 @@ RUN mkdir -p /data \
     node dist/cli/main.js tasks download --datasets "$ECHO_DATASETS" --per-bucket "$ECHO_PER_BUCKET" --data-dir /data; \
   fi
 
-FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+FROM node:${NODE_VERSION}-trixie-slim AS runtime
 ENV NODE_ENV=production
 ENV PORT=8000 HOST=0.0.0.0 ECHO_DATA_DIR=/data
 WORKDIR /app

@@ -46,6 +46,14 @@ describe("Dockerfile parser", () => {
   });
 });
 
+/** End of maintenance of Node's LTS lines (nodejs.org release schedule). */
+const NODE_LTS_END: Record<number, string> = {
+  20: "2026-04-30",
+  22: "2027-04-30",
+  24: "2028-04-30",
+  26: "2029-04-30",
+};
+
 describe("Dockerfile: what it promises", () => {
   it("builds in a stage of its own and runs from a current Node LTS image the engines field allows", () => {
     expect(dockerfile.stages).toHaveLength(2);
@@ -54,7 +62,10 @@ describe("Dockerfile: what it promises", () => {
     for (const stage of dockerfile.stages) {
       const major = Number(/^node:(\d+)-/.exec(stage.image)?.[1]);
       expect(major).toBeGreaterThanOrEqual(minimum);
-      expect(major % 2).toBe(0); // even majors are the LTS lines
+      // An LTS line still maintained today: when this fails, the image's line reached its end of life.
+      const end = NODE_LTS_END[major];
+      expect(end, `node ${major} is not an LTS line`).toBeDefined();
+      expect(Date.now(), `node ${major} was maintained until ${end}`).toBeLessThan(Date.parse(end as string));
     }
   });
 

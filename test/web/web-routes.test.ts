@@ -4,11 +4,13 @@ import { WEB_DIR } from "../../src/server/routes/web.js";
 import { build } from "../helpers/build-app.js";
 
 describe("dashboard routes", () => {
-  it("redirects / to /web/ and /web to /web/", async () => {
+  it("redirects / to /web/ (relatively, so a proxy's prefix is kept) and /web to /web/", async () => {
     const app = await build();
     const root = await app.inject({ method: "GET", url: "/" });
     expect(root.statusCode).toBe(302);
-    expect(root.headers.location).toBe("/web/");
+    expect(root.headers.location).toBe("web/");
+    expect(new URL(root.headers.location as string, "http://h/").pathname).toBe("/web/");
+    expect(new URL(root.headers.location as string, "http://h/echo/").pathname).toBe("/echo/web/");
     const bare = await app.inject({ method: "GET", url: "/web" });
     expect([301, 302]).toContain(bare.statusCode);
     expect(bare.headers.location).toBe("/web/");

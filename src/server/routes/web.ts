@@ -31,5 +31,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     maxAge: 0,
   });
 
-  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect(WEB_PREFIX, 302));
+  // Relative, so behind a proxy that serves ECHO under a prefix, /prefix/ leads to /prefix/web/.
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect(WEB_PREFIX.slice(1), 302),
+  );
 };

@@ -1,6 +1,5 @@
 // SIGKILL under load loses nothing a client was told: a real server process is killed mid-load, restarted on
 // the same database, and must hold every episode whose reward went out, with /metrics matching /history.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,64 +7,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
 import { type EpisodeRecord, outcomeOf } from "../../src/env/episode-record.js";
 import { says } from "../helpers/score-batch.js";
+import { postJson, spawnServer } from "../helpers/spawn-server.js";
 import { TestSocket, waitFor, withTimeout } from "../helpers/ws-client.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts `echo-env serve` on 127.0.0.1 and an OS-chosen port; resolves with its URL from the ready log line. */
-async function serve(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ECHO_DB: db,
-      ECHO_DATA_DIR: "/nonexistent-echo-test-data",
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const url = new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const found = /ECHO ready on (http:\/\/127\.0\.0\.1:\d+)/.exec(buffered);
-      if (found) {
-        child.stdout?.off("data", onData);
-        child.stdout?.resume(); // keep draining request logs so the child never blocks on a full pipe
-        resolve(found[1] as string);
-      } else buffered = buffered.slice(-4096);
-    };
-    child.stdout?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready: ${stderr}`)));
-  });
-  return { child, url: await withTimeout(url, 30_000, "the server's ready line") };
-}
-
-async function postJson(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
+const serve = (db: string) => spawnServer({ ECHO_DB: db });
 
 /** What clients were told: episode ids of http and ws rewards, and unique answers of batch rewards. */
 interface Received {

@@ -6,6 +6,7 @@ import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -104,6 +105,8 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
         : {}),
     },
     transform: jsonSchemaTransform,
+    // Every schema with a .meta({ id }) lands under components.schemas, the WebSocket messages included.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(websocket, {

@@ -469,6 +469,23 @@ describe("GET /openapi.json and /docs", () => {
     expect(paths["/state"]).toHaveProperty("get");
   });
 
+  it("documents the WebSocket and MCP messages from their zod schemas, as shared components", async () => {
+    const app = await build();
+    const { body } = await get(app, "/openapi.json");
+    const schemas = (body.components as Json).schemas as Json;
+    for (const id of ["WsClientMessage", "WsServerMessage", "WsErrorCode", "JsonRpcReply", "StepResult"]) {
+      expect(schemas, id).toHaveProperty(id);
+    }
+    expect(JSON.stringify(schemas.WsErrorCode)).toContain("CAPACITY_REACHED");
+    const paths = body.paths as Json;
+    const ws = (paths["/ws"] as Json).get as Json;
+    expect(ws.description).toMatch(/WsClientMessage/);
+    expect(ws.responses).toHaveProperty("426");
+    const mcp = (paths["/mcp"] as Json).post as Json;
+    expect(JSON.stringify(mcp.responses)).toContain("#/components/schemas/JsonRpcReply");
+    expect(JSON.stringify((paths["/step"] as Json).post)).toContain("#/components/schemas/StepResult");
+  });
+
   it("serves the Swagger UI at /docs", async () => {
     const app = await build();
     let res = await app.inject({ method: "GET", url: "/docs" });

@@ -1,5 +1,6 @@
 // POST /mcp: JSON-RPC 2.0, answered the way OpenEnv's reference answers for an environment without MCP tools.
 import type { FastifyPluginAsync } from "fastify";
+import { JsonRpcReply } from "../schemas/ws-messages.js";
 
 const rpcError = (id: unknown, code: number, message: string) => ({
   jsonrpc: "2.0" as const,
@@ -48,7 +49,11 @@ export const mcpRoutes: FastifyPluginAsync = async (app) => {
       config: { access: "read" },
       schema: {
         summary: "MCP over JSON-RPC 2.0 (this environment has no MCP tools)",
+        description:
+          "Always HTTP 200 with a JSON-RPC reply: -32700 parse error, -32600 invalid request, -32601 unknown " +
+          "method, -32602 invalid params, -32603 for tools/list and tools/call (no MCP tools here).",
         tags: ["openenv"],
+        response: { 200: JsonRpcReply },
       },
     },
     async (request) => mcpReply(typeof request.body === "string" ? request.body : ""),

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RawData, WebSocket } from "ws";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../../env/errors.js";
 import type { Session } from "../../env/sessions.js";
+import { ErrorReply } from "../schemas/error-reply.js";
 import { readClientMessage, type WsErrorCode, type WsServerMessage } from "../schemas/ws-messages.js";
 import { mcpReplyTo } from "./mcp.js";
 
@@ -119,18 +120,26 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     method: "GET",
     url: "/ws",
-    schema: { hide: true },
+    schema: {
+      summary: "OpenEnv WebSocket session (upgrade required)",
+      description:
+        "One session per connection. Client messages are WsClientMessage ({type: reset|step|state|close|mcp, " +
+        "data}); every one gets exactly one WsServerMessage reply, in order (observation, state, mcp or " +
+        "error with a WsErrorCode). Both are under components.schemas. A plain GET without the upgrade " +
+        "answers 426.",
+      tags: ["openenv"],
+      response: { 426: ErrorReply },
+    },
     // A plain GET (no Upgrade header) lands here rather than on @fastify/websocket's bare 404.
-    handler: (_request, reply) =>
-      reply
-        .code(ERROR_TABLE.UPGRADE_REQUIRED.status)
-        .header("upgrade", "websocket")
-        .send({
-          detail:
-            "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
-            'TLS), then send {"type":"reset"}',
-          code: "UPGRADE_REQUIRED" satisfies ErrorCode,
-        }),
+    handler: async (_request, reply) => {
+      reply.code(ERROR_TABLE.UPGRADE_REQUIRED.status).header("upgrade", "websocket");
+      return {
+        detail:
+          "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
+          'TLS), then send {"type":"reset"}',
+        code: "UPGRADE_REQUIRED" satisfies ErrorCode,
+      };
+    },
     wsHandler: (socket, request) => openSession(socket, request),
   });
 

@@ -2,16 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  emptyManifest,
-  type ManifestEntry,
-  writeManifest,
-} from "../../../../src/tasks/sources/hub/hub-cache.js";
+import { emptyManifest } from "../../../../src/tasks/sources/hub/hub-cache.js";
 import { loadCachedHubTasks } from "../../../../src/tasks/sources/hub/load-cached.js";
-import { normaliseGsm8k } from "../../../../src/tasks/sources/hub/normalise-gsm8k.js";
-import type { Task } from "../../../../src/tasks/task.js";
-import { contextFor, SHA } from "./helpers/context.js";
-import { gsm8kRows } from "./helpers/sample-rows.js";
+import { gsm8kTasks, writeCache } from "./helpers/cache.js";
+import { SHA } from "./helpers/context.js";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -23,35 +17,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const context = contextFor({ key: "gsm8k", repo: "openai/gsm8k", config: "main" });
-const tasks = gsm8kRows(3).map((row, i) => normaliseGsm8k({ ...row }, i, context) as Task);
-const entry = (taskCount: number): ManifestEntry => ({
-  key: "gsm8k",
-  repo: "openai/gsm8k",
-  config: "main",
-  split: "train",
-  domain: "math",
-  license: "MIT",
-  requested_revision: "main",
-  commit_sha: SHA,
-  files: [],
-  row_count: 3,
-  skipped_rows: 0,
-  per_bucket: 500,
-  eligible: { easy: 2, medium: 1, hard: 0 },
-  selected: { easy: 2, medium: 1, hard: 0 },
-  tasks_file: "tasks/gsm8k/train.jsonl",
-  task_count: taskCount,
-  difficulty_rule: "steps",
-  downloaded_at: "2025-01-01T00:00:00.000Z",
-});
-const writeCache = async (dataDir: string, lines: string[], taskCount = lines.length) => {
-  const manifest = emptyManifest();
-  manifest.entries["gsm8k/train"] = entry(taskCount);
-  await writeManifest(dataDir, manifest);
-  mkdirSync(join(dataDir, "datasets", "tasks", "gsm8k"), { recursive: true });
-  writeFileSync(join(dataDir, "datasets", "tasks", "gsm8k", "train.jsonl"), `${lines.join("\n")}\n`);
-};
+const tasks = gsm8kTasks(3);
 
 describe("loadCachedHubTasks", () => {
   it("gives nothing, without error, when there is no cache", () => {

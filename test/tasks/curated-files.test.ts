@@ -192,6 +192,8 @@ describe("curated numeric answers", () => {
     ["curated/factual/easy/025", "It sank in 1912.", "1913"],
     ["curated/factual/medium/031", "5,280 feet", "5,208 feet"],
     ["curated/creative/hard/023", "Sonnet 18", "Sonnet 19"],
+    ["curated/medical/easy/025", "Four chambers", "three chambers"],
+    ["curated/medical/medium/029", "two hundred and six", "two hundred and five"],
   ])("%s accepts %j and rejects %j", (id, right, wrong) => {
     expect(grade(id, right)).toBe(true);
     expect(grade(id, wrong)).toBe(false);

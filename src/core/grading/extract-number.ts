@@ -6,6 +6,7 @@ import {
   stripSegmentMarkup,
 } from "./answer-segment.js";
 import { isNegated } from "./negation.js";
+import { findNumberWordTokens } from "./number-word-tokens.js";
 import { cleanNumericText, findNumberTokens, type NumberToken } from "./parse-number.js";
 
 export type ExtractedNumber =
@@ -77,6 +78,9 @@ const WORDS = /[a-z]+/g;
 const BRACKETS = /[()[\]]/;
 const STOPS = /[.?!]/;
 const STARTS_WITH_WORD = /^\s*[a-z]/;
+const DIGIT = /\d/;
+// Shared and never written to: digit answers allocate no list of weak tokens.
+const NO_WEAK: NumberToken[] = [];
 // How far around a number its negator may sit.
 const WINDOW = 48;
 
@@ -107,12 +111,56 @@ function differs(a: NumberToken, b: NumberToken): boolean {
   return a.percent !== b.percent || !closeEnough(a.value, b.value);
 }
 
+/** Options for `extractNumber`. */
+export interface ExtractOptions {
+  /** Read written-out numbers ("four", "two hundred and six") when the segment has no digits; default true. */
+  numberWords?: boolean;
+}
+
+interface ReadTokens {
+  tokens: NumberToken[];
+  /** Pronoun-like "one"s, rivals only (see findNumberWordTokens). */
+  weak: NumberToken[];
+  /** Whether the tokens are written-out numbers. */
+  words: boolean;
+}
+
+// Digit tokens; only text without a digit is read for number words ("four"), so worked solutions are unchanged.
+function readTokens(cleaned: string, numberWords: boolean): ReadTokens {
+  const tokens = findNumberTokens(cleaned);
+  if (tokens.length > 0 || !numberWords || DIGIT.test(cleaned)) {
+    return { tokens, weak: NO_WEAK, words: false };
+  }
+  const found = findNumberWordTokens(cleaned);
+  return { tokens: found.tokens, weak: found.weak, words: true };
+}
+
+// A pronoun-like "one" next to the answer still offers a rival: "one or two", "two, maybe one".
+function rivalsWeak(cleaned: string, token: NumberToken, weak: readonly NumberToken[]): boolean {
+  let before: NumberToken | undefined;
+  let after: NumberToken | undefined;
+  for (const w of weak) {
+    if (w.end <= token.start) before = w;
+    else if (after === undefined && w.start >= token.end) after = w;
+  }
+  return (
+    (before !== undefined && differs(token, before) && isHedge(cleaned.slice(before.end, token.start))) ||
+    (after !== undefined && differs(token, after) && isHedge(cleaned.slice(token.end, after.start)))
+  );
+}
+
 // An earlier segment ("\boxed{18} or \boxed{20}", "the answer is 18, or maybe the answer is 20") whose number is
 // offered as an alternative to this one.
-function rivalsPrior(segment: LocatedSegment, cleaned: string, token: NumberToken): boolean {
+function rivalsPrior(
+  segment: LocatedSegment,
+  cleaned: string,
+  token: NumberToken,
+  // Only a segment read as words looks for words in the one before, so digit answers read as they always did.
+  numberWords: boolean,
+): boolean {
   if (segment.priorStart < 0) return false;
   const prior = cleanNumericText(segment.full.slice(segment.priorStart, segment.start));
-  const rival = findNumberTokens(prior)[0];
+  const rival = readTokens(prior, numberWords).tokens[0];
   if (rival === undefined || !differs(token, rival)) return false;
   return isHedge(stripSegmentMarkup(prior.slice(rival.end)) + cleaned.slice(0, token.start));
 }
@@ -138,11 +186,12 @@ function negated(segment: LocatedSegment, cleaned: string, token: NumberToken): 
  * @example extractNumber("The answer is 18 (after 3 steps).") // { ok: true, value: 18, ... }
  * @example extractNumber("I think 18, or maybe 20") // { ok: false, reason: "ambiguous", ... }
  * @example extractNumber("It is not 18.") // { ok: false, reason: "negated", ... }
+ * @example extractNumber("The heart has four chambers.") // { ok: true, value: 4, ... }
  */
-export function extractNumber(answer: string): ExtractedNumber {
+export function extractNumber(answer: string, options?: ExtractOptions): ExtractedNumber {
   const segment = locateNumericSegment(answer);
   const cleaned = cleanNumericText(segment.text);
-  const tokens = findNumberTokens(cleaned);
+  const { tokens, weak, words } = readTokens(cleaned, options?.numberWords !== false);
   const source = segment.source;
   if (tokens.length === 0) return { ok: false, reason: "no-number", source };
   const anchored = source !== "whole";
@@ -156,7 +205,10 @@ export function extractNumber(answer: string): ExtractedNumber {
       : cleaned.slice(neighbour.end, token.start);
     if (isHedge(between)) return { ok: false, reason: "ambiguous", source, text };
   }
-  if (rivalsPrior(segment, cleaned, token)) return { ok: false, reason: "ambiguous", source, text };
+  if (weak.length > 0 && rivalsWeak(cleaned, token, weak)) {
+    return { ok: false, reason: "ambiguous", source, text };
+  }
+  if (rivalsPrior(segment, cleaned, token, words)) return { ok: false, reason: "ambiguous", source, text };
   if (negated(segment, cleaned, token)) return { ok: false, reason: "negated", source, text };
   if (!Number.isFinite(token.value)) return { ok: false, reason: "not-finite", source, text };
   return { ok: true, value: token.value, percent: token.percent, text, source };

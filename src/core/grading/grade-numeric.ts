@@ -4,6 +4,8 @@ import { goldTexts, memoBySpec } from "./gold-spec.js";
 import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, preview, readAnswer, totalGrader } from "./invalid-grade.js";
 
+const GOLD_OPTIONS = { numberWords: false } as const;
+
 interface GoldNumber {
   text: string;
   values: number[];
@@ -14,11 +16,12 @@ function candidates(value: number, percent: boolean): number[] {
   return percent ? [value, value / 100] : [value];
 }
 
-// Gold is the spec's answer plus any alias that parses to one number; gold text may use any answer notation.
+// Gold is the spec's answer plus any alias that parses to one number; gold text may use any answer notation
+// but must be written in digits ("eighteen" is a bad gold), so task files stay exact.
 const goldNumbers = memoBySpec((spec): GoldNumber[] => {
   const out: GoldNumber[] = [];
   for (const text of goldTexts(spec)) {
-    const parsed = extractNumber(text);
+    const parsed = extractNumber(text, GOLD_OPTIONS);
     if (parsed.ok) out.push({ text, values: candidates(parsed.value, parsed.percent) });
   }
   return out;

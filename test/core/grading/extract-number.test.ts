@@ -116,3 +116,41 @@ describe("extractNumber: candidate lists hidden by units, clauses and segments",
     expect(extractNumber(answer)).toMatchObject({ ok: true, value });
   });
 });
+
+describe("extractNumber: written-out numbers", () => {
+  it("reads words only when the segment has no digit", () => {
+    expect(extractNumber("The heart has four chambers.")).toMatchObject({ ok: true, value: 4, text: "four" });
+    expect(extractNumber("The answer is four (three before)")).toMatchObject({ ok: true, value: 4 });
+    expect(extractNumber("The answer is four (step 3)")).toMatchObject({ ok: true, value: 3 });
+    expect(extractNumber("x^2 is four")).toEqual({ ok: false, reason: "no-number", source: "whole" });
+  });
+
+  it("can be told to read digits only", () => {
+    expect(extractNumber("four", { numberWords: false })).toEqual({
+      ok: false,
+      reason: "no-number",
+      source: "whole",
+    });
+    expect(extractNumber("18", { numberWords: false })).toMatchObject({ ok: true, value: 18 });
+  });
+
+  it("applies the anchor, negation and candidate-list rules to words", () => {
+    expect(extractNumber("The answer is four, not five")).toMatchObject({ ok: true, value: 4 });
+    expect(extractNumber("Not four but five")).toMatchObject({ ok: true, value: 5 });
+    expect(extractNumber("not four")).toMatchObject({ ok: false, reason: "negated", text: "four" });
+    expect(extractNumber("three, perhaps four")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(extractNumber("\\boxed{four} or \\boxed{five}")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(extractNumber("the answer is 18, or maybe the answer is twenty")).toMatchObject({
+      ok: false,
+      reason: "ambiguous",
+    });
+  });
+
+  it("lets a pronoun 'one' rival the answer without being one", () => {
+    expect(extractNumber("one or two")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(extractNumber("two, or maybe one")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(extractNumber("The one on the left has four chambers")).toMatchObject({ ok: true, value: 4 });
+    expect(extractNumber("Four chambers, not one")).toMatchObject({ ok: true, value: 4 });
+    expect(extractNumber("the one on the left")).toMatchObject({ ok: false, reason: "no-number" });
+  });
+});

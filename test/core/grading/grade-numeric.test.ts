@@ -16,7 +16,7 @@ describe("gradeNumeric: input that cannot be graded", () => {
     [18, "not-a-string"],
     ["", "empty"],
     ["   \n\t", "empty"],
-    ["eighteen", "no-number"],
+    ["several", "no-number"],
     ["x".repeat(20_001), "too-long"],
   ])("%j -> invalid (%s)", (answer, reason) => {
     expect(grade(answer)).toEqual({
@@ -202,6 +202,52 @@ describe("gradeNumeric: gold and aliases", () => {
     expect(gradeNumeric("18", spec).correct).toBe(true);
     spec.answer = "19";
     expect(gradeNumeric("18", spec).correct).toBe(false);
+  });
+});
+
+describe("gradeNumeric: written-out numbers", () => {
+  it("grades an answer in words like one in digits", () => {
+    expect(grade("eighteen")).toMatchObject({
+      correct: true,
+      method: "numeric/exact",
+      details: { extracted: "eighteen", value: 18, source: "whole" },
+    });
+    expect(grade("The answer is eighteen dollars.")).toMatchObject({
+      correct: true,
+      details: { source: "anchor" },
+    });
+    expect(grade("#### Eighteen")).toMatchObject({ correct: true, details: { source: "hash" } });
+    expect(grade("twenty percent", "0.2").correct).toBe(true);
+    expect(grade("nineteen")).toMatchObject({ correct: false, method: "numeric/wrong" });
+    expect(grade("ninety-nine", "100")).toMatchObject({
+      correct: false,
+      score: 0.8,
+      method: "numeric/close",
+    });
+  });
+
+  it("reports negated and ambiguous words as digits are", () => {
+    expect(grade("not eighteen").details).toMatchObject({ reason: "negated", extracted: "eighteen" });
+    expect(grade("eighteen, or maybe twenty").details).toMatchObject({ reason: "ambiguous" });
+    expect(grade("one or eighteen").details).toMatchObject({ reason: "ambiguous" });
+    expect(grade("nineteen forty-five", "1945").details).toMatchObject({ reason: "no-number" });
+  });
+
+  it("ignores words when the segment has a digit, and reads gold in digits only", () => {
+    expect(grade("eighteen, or 20", "20").correct).toBe(true);
+    expect(grade("20 apples, eighteen eaten", "20").correct).toBe(true);
+    expect(grade("20 apples, eighteen eaten", "18").correct).toBe(false);
+    expect(gradeNumeric("four", gold("four")).details).toMatchObject({ reason: "bad-gold" });
+    expect(gradeNumeric("four", gold("4", ["four"])).correct).toBe(true);
+  });
+
+  it.each([
+    ["ones", "one ".repeat(5_000)],
+    ["pronoun ones", "the one ".repeat(2_500)],
+    ["hyphens", "twenty-".repeat(2_500)],
+    ["words and hedges", "four or ".repeat(2_500)],
+  ])("finishes on adversarial %s", (_, answer) => {
+    expect(typeof grade(answer).correct).toBe("boolean");
   });
 });
 

@@ -122,6 +122,67 @@ const REVIEW_CASES: Array<[GradingSpec, string, boolean]> = [
   [yesNo("no"), "No, but it was close", true],
 ];
 
+// Curated golds that are plain numbers meet answers in words: read them like digits, with the same rules for
+// units, negations and candidate lists, and never read a pronoun "one" or a word inside a word. [gold, answer, correct]
+const NUMBER_WORD_CASES: Array<[string, string, boolean]> = [
+  ["4", "four", true],
+  ["4", "Four chambers", true],
+  ["4", "The heart has four chambers.", true],
+  ["4", "The answer is four.", true],
+  ["4", "\\boxed{four}", true],
+  ["4", "five", false],
+  ["4", "not four", false],
+  ["4", "four is wrong", false],
+  ["4", "four or five", false],
+  ["4", "four or maybe five", false],
+  ["4", "three, perhaps four", false],
+  ["4", "The answer is four, or maybe the answer is five", false],
+  ["4", "fourteen", false],
+  ["4", "fourth", false],
+  ["4", "four and a half", false],
+  ["4", "four fifths", false],
+  ["14", "fourteen", true],
+  ["206", "two hundred and six", true],
+  ["206", "Two hundred six bones", true],
+  ["206", "206 bones", true],
+  ["206", "two hundred", false],
+  ["21", "twenty-one", true],
+  ["21", "twenty one", true],
+  ["21", "twenty-first", false],
+  ["1945", "one thousand nine hundred forty-five", true],
+  ["1945", "nineteen forty-five", false],
+  ["1", "one", true],
+  ["1", "One.", true],
+  ["1", "One chamber", true],
+  ["1", "the one on the left", false],
+  ["1", "no one", false],
+  ["1", "one of them", false],
+  ["1", "someone", false],
+  ["1", "a", false],
+  ["2", "one or two", false],
+  ["2", "two, maybe one", false],
+  ["10", "often", false],
+  ["10", "tennis", false],
+  ["8", "weight", false],
+  ["1", "tone", false],
+  ["-4", "minus four", true],
+  ["100", "a hundred", true],
+  // Digits win: number words beside a digit are not read.
+  ["18", "I think 18, or maybe 20", false],
+  ["2", "AZYUK2A", false],
+  ["4", "AZYUK2A four", false],
+  ["20", "18 + 2 = 20, twenty in all", true],
+];
+
+describe("number words", () => {
+  it.each(NUMBER_WORD_CASES)("vs gold %s, %j grades correct=%s", (gold, answer, correct) => {
+    const result = gradeAnswer(numeric(gold), answer);
+    expect(GradeResult.parse(result)).toEqual(result);
+    expect(result.correct).toBe(correct);
+    expect(result.score === 1).toBe(correct);
+  });
+});
+
 describe("review cases: negations and candidate lists", () => {
   it.each(REVIEW_CASES)("%o grades %j as correct=%s", (spec, answer, correct) => {
     const result = gradeAnswer(spec, answer);

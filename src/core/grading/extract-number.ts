@@ -189,6 +189,18 @@ function negated(segment: LocatedSegment, cleaned: string, token: NumberToken): 
  * @example extractNumber("The heart has four chambers.") // { ok: true, value: 4, ... }
  */
 export function extractNumber(answer: string, options?: ExtractOptions): ExtractedNumber {
+  // The commonest answer, one plain number ("788", " -3.5."): nothing beside it can hedge or negate it.
+  if (PLAIN_ANSWER.test(answer)) {
+    const token = findNumberTokens(answer)[0]!;
+    return { ok: true, value: token.value, percent: false, text: token.text, source: "whole" };
+  }
+  return extractNumberFully(answer, options);
+}
+
+const PLAIN_ANSWER = /^[ \t]*[-+]?(?:\d+(?:\.\d+)?|\.\d+)\.?[ \t]*$/;
+
+/** extractNumber by the full rules (exported so tests can hold the plain-number shortcut to it). */
+export function extractNumberFully(answer: string, options?: ExtractOptions): ExtractedNumber {
   const segment = locateNumericSegment(answer);
   const cleaned = cleanNumericText(segment.text);
   const { tokens, weak, words } = readTokens(cleaned, options?.numberWords !== false);

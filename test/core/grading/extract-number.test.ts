@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closeEnough, extractNumber } from "../../../src/core/grading/extract-number.js";
+import { closeEnough, extractNumber, extractNumberFully } from "../../../src/core/grading/extract-number.js";
 
 describe("closeEnough", () => {
   it("compares integers exactly and other values within 1e-6 * max(1, |a|, |b|)", () => {
@@ -152,5 +153,34 @@ describe("extractNumber: written-out numbers", () => {
     expect(extractNumber("The one on the left has four chambers")).toMatchObject({ ok: true, value: 4 });
     expect(extractNumber("Four chambers, not one")).toMatchObject({ ok: true, value: 4 });
     expect(extractNumber("the one on the left")).toMatchObject({ ok: false, reason: "no-number" });
+  });
+});
+
+describe("extractNumber's plain-number shortcut", () => {
+  it("gives what the full rules give, on plain numbers and near misses", () => {
+    for (const text of [
+      "788",
+      " 42 ",
+      "-3.5.",
+      "+7",
+      "007",
+      ".5",
+      "3.",
+      "1e5",
+      "1,000",
+      "42 apples",
+      "not 4",
+    ]) {
+      expect(extractNumber(text), text).toEqual(extractNumberFully(text));
+    }
+    const text = fc
+      .array(fc.constantFrom("0", "1", "9", ".", "-", "+", " ", "\t", ",", "e"), { maxLength: 8 })
+      .map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(extractNumber(t)).toEqual(extractNumberFully(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

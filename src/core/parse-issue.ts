@@ -6,6 +6,7 @@ export const PARSE_ISSUE_CODES = [
   "input_empty",
   "input_truncated",
   "unclosed_think",
+  "unclosed_think_repaired",
   "missing_confidence_tag",
   "missing_answer_tag",
   "empty_answer",
@@ -23,7 +24,8 @@ export const ParseIssueCode = z
   .enum(PARSE_ISSUE_CODES)
   .describe(
     "input_not_string / input_empty: nothing to parse; input_truncated: cut at the length limit; unclosed_think: " +
-      "text after an unclosed <think> was ignored; missing_confidence_tag / missing_answer_tag: no such tag; " +
+      "text after an unclosed <think> was ignored; unclosed_think_repaired: complete tags after a <think> " +
+      "that was never closed were read, and the text after the last of them ignored; missing_confidence_tag / missing_answer_tag: no such tag; " +
       "empty_answer: the answer tag held only whitespace; unclosed_answer_repaired / unclosed_confidence_repaired: " +
       "an unclosed tag was read up to the next tag or the end; multiple_tags: the last complete tag of a kind won; " +
       "confidence_unreadable: the tag held no number and no known phrase; confidence_clipped: the number was " +

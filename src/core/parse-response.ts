@@ -67,7 +67,7 @@ function emptyResult(confidence: number, code: ParseIssueCode, message: string):
 /**
  * Reads a response of the form `<confidence>72</confidence><answer>Canberra</answer>`. Tags may come in any
  * order and case; the last complete tag of each kind wins; thinking (`<think>..</think>`, or all before a lone
- * `</think>`) is ignored; an unclosed tag is read up to the next tag or the end and flagged. Without an answer
+ * `</think>`) is ignored, but complete tags after a never-closed `<think>` are read (and flagged); an unclosed tag is read up to the next tag or the end and flagged. Without an answer
  * tag the answer is "" (the bare text is never taken as the answer, so skipping the format never pays).
  * Confidence values are read by `parseConfidenceValue`; a bare "I don't know" answer (`isAbstention`) sets
  * `abstained` and caps the confidence. Never throws; linear in the input length.
@@ -107,7 +107,13 @@ export function parseResponse(input: unknown, options?: ParseOptions): ParsedRes
   if (!scanTags(text, false)) {
     const stripped = stripThinking(text)!;
     text = stripped.visible;
-    if (stripped.unclosed) {
+    if (stripped.recovered) {
+      issues.push({
+        code: "unclosed_think_repaired",
+        message: "read the complete tags after an unclosed <think>; the text after the last one was ignored",
+      });
+      fixed = true;
+    } else if (stripped.unclosed) {
       issues.push({ code: "unclosed_think", message: "text after an unclosed <think> was ignored" });
     }
     scanTags(text, true);

@@ -55,19 +55,38 @@ export function nextTag(text: string, from: number): boolean {
   return false;
 }
 
+/** What `stripThinking` leaves: the visible text, whether a <think> was left open, and whether tags were kept. */
+export interface StrippedThinking {
+  visible: string;
+  /** A <think> was never closed. */
+  unclosed: boolean;
+  /** Complete <answer>/<confidence> tags after that unclosed <think> were kept as the model's answer. */
+  recovered: boolean;
+}
+
 /**
- * Removes thinking: text inside <think>...</think>, everything before a lone </think> (chat templates put the
- * opening tag in the prompt), and everything after an unclosed <think>. Returns the visible text and whether a
- * <think> was left open, or null when the text has no think tag at all (the common case: no copy is made).
+ * Removes thinking: text inside <think>...</think> and everything before a lone </think> (chat templates put
+ * the opening tag in the prompt). After a <think> that is never closed, complete answer and confidence tags
+ * are still the model's answer (instruct models often forget </think>), so the text up to the last complete
+ * tag is kept and only what follows it is dropped as thinking. Returns null when the text has no think tag at
+ * all (the common case: no copy is made).
  */
-export function stripThinking(text: string): { visible: string; unclosed: boolean } | null {
+export function stripThinking(text: string): StrippedThinking | null {
   let visible = "";
   let segmentStart = 0;
   let inside = false;
   let seen = false;
+  let openKind = -1; // the answer/confidence tag opened by the previous tag inside a think, if any
+  let lastCompleteEnd = -1;
   for (let at = 0; nextTag(text, at); at = tag.end) {
-    if (tag.kind !== TAG_THINK) continue;
+    if (tag.kind !== TAG_THINK) {
+      if (!inside) continue;
+      if (tag.closing && tag.kind === openKind) lastCompleteEnd = tag.end;
+      openKind = tag.closing ? -1 : tag.kind;
+      continue;
+    }
     seen = true;
+    openKind = -1;
     if (tag.closing) {
       if (!inside) visible = ""; // a lone closing tag: all before it was thinking
       inside = false;
@@ -75,11 +94,14 @@ export function stripThinking(text: string): { visible: string; unclosed: boolea
     } else if (!inside) {
       visible += text.slice(segmentStart, tag.start);
       inside = true;
+      segmentStart = tag.end;
+      lastCompleteEnd = -1;
     }
   }
   if (!seen) return null;
-  if (!inside) visible += text.slice(segmentStart);
-  return { visible, unclosed: inside };
+  if (!inside) return { visible: visible + text.slice(segmentStart), unclosed: false, recovered: false };
+  if (lastCompleteEnd < 0) return { visible, unclosed: true, recovered: false };
+  return { visible: visible + text.slice(segmentStart, lastCompleteEnd), unclosed: true, recovered: true };
 }
 
 /** Content spans (start, end) found by the last `scanTags`, indexed by TAG_CONFIDENCE / TAG_ANSWER; -1: none. */

@@ -136,13 +136,39 @@ describe("parseResponse: thinking", () => {
     expect(parseResponse(input)).toMatchObject({ confidence: 85, answer: "Paris", format: "clean" });
   });
 
-  it("ignores the text after an unclosed <think> and flags it", () => {
-    const done = parseResponse(`${both("85", "Paris")}<think>second thoughts: <answer>Rome</answer>`);
+  it("ignores an unclosed <think> with no complete tag after it, and flags it", () => {
+    const done = parseResponse(`${both("85", "Paris")}<think>second thoughts: <answer>Rome`);
     expect(done).toMatchObject({ confidence: 85, answer: "Paris", format: "clean" });
     expect(codes(done)).toEqual(["unclosed_think"]);
     const cut = parseResponse("<think>The capital of France is");
     expect(cut).toMatchObject({ format: "missing_answer", answer: "" });
     expect(codes(cut)).toContain("unclosed_think");
+  });
+
+  it("reads complete tags after a <think> that is never closed (real instruct-model output)", () => {
+    const real =
+      "<think> Let me analyze the options.\nA) Texas - not an island.\nC) Great Britain - an island country." +
+      "\n\nThe most relevant option is C) Great Britain.\n\n<answer> Great Britain </answer>\n" +
+      "<confidence> 0.95 </confidence>";
+    const r = parseResponse(real);
+    expect(r).toMatchObject({ answer: "Great Britain", confidence: 95, format: "repaired" });
+    expect(codes(r)).toEqual(["unclosed_think_repaired"]);
+  });
+
+  it("keeps last-complete-tag-wins after an unclosed <think>, and drops the thinking after the last tag", () => {
+    const later = parseResponse(`${both("85", "Paris")}<think>second thoughts: <answer>Rome</answer>`);
+    expect(later).toMatchObject({ confidence: 85, answer: "Rome", format: "repaired" });
+    const trailing = parseResponse(
+      "<think>hmm <answer>Paris</answer><confidence>70</confidence> or maybe <answer>Rome",
+    );
+    expect(trailing).toMatchObject({ answer: "Paris", confidence: 70, format: "repaired" });
+    expect(codes(trailing)).toEqual(["unclosed_think_repaired"]);
+  });
+
+  it("still abstains and reads verbal confidence after an unclosed <think>", () => {
+    const r = parseResponse("<think>no idea<answer>I don't know</answer><confidence>very sure</confidence>");
+    expect(r).toMatchObject({ abstained: true, format: "repaired" });
+    expect(r.confidence).toBeLessThanOrEqual(10);
   });
 
   it("gives missing_answer when only thinking is left", () => {

@@ -69,15 +69,29 @@ describe("scanTags", () => {
 });
 
 describe("stripThinking", () => {
-  it.each<[string, { visible: string; unclosed: boolean } | null]>([
+  it.each<[string, { visible: string; unclosed: boolean; recovered: boolean } | null]>([
     ["no thinking here", null],
     ["<answer>x</answer>", null],
-    ["a<think>b</think>c", { visible: "ac", unclosed: false }],
-    ["a</think>b", { visible: "b", unclosed: false }],
-    ["a<think>b</think>c</think>d", { visible: "d", unclosed: false }],
-    ["a<think>b<think>c</think>d", { visible: "ad", unclosed: false }],
-    ["a<think>b", { visible: "a", unclosed: true }],
-    ["<THINK >b</ Think>c", { visible: "c", unclosed: false }],
+    ["a<think>b</think>c", { visible: "ac", unclosed: false, recovered: false }],
+    ["a</think>b", { visible: "b", unclosed: false, recovered: false }],
+    ["a<think>b</think>c</think>d", { visible: "d", unclosed: false, recovered: false }],
+    ["a<think>b<think>c</think>d", { visible: "ad", unclosed: false, recovered: false }],
+    ["a<think>b", { visible: "a", unclosed: true, recovered: false }],
+    ["<THINK >b</ Think>c", { visible: "c", unclosed: false, recovered: false }],
+    // Complete tags after a never-closed think are kept; what follows the last of them is thinking.
+    [
+      "<think>b<answer>x</answer>c<confidence>7</confidence>d",
+      { visible: "b<answer>x</answer>c<confidence>7</confidence>", unclosed: true, recovered: true },
+    ],
+    [
+      "<think>b<answer>x</answer>c<answer>y",
+      { visible: "b<answer>x</answer>", unclosed: true, recovered: true },
+    ],
+    // A tag opened and closed by a different kind is not complete.
+    ["<think>b<answer>x</confidence>c", { visible: "", unclosed: true, recovered: false }],
+    // Tags inside a closed think stay thinking, even when a later think is left open.
+    ["<think><answer>x</answer></think>v<think>w", { visible: "v", unclosed: true, recovered: false }],
+    ["a<think><answer>x</answer></think>", { visible: "a", unclosed: false, recovered: false }],
   ])("strips %j", (text, expected) => {
     expect(stripThinking(text)).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 // Finds which option letter a multiple-choice answer commits to, in a fixed order of evidence.
+import { afterLastAnchor } from "./answer-segment.js";
 import { isNegated } from "./negation.js";
-import { needsUnicodeNormalization, plainTokens, squadTokens } from "./normalize-text.js";
+import { needsUnicodeNormalization, plainTokens, signSignature, squadTokens } from "./normalize-text.js";
 
 /**
  * An option's words: `plain` keeps articles; `lenient` drops them (SQuAD), or is null when that would change
@@ -9,6 +10,8 @@ import { needsUnicodeNormalization, plainTokens, squadTokens } from "./normalize
 export interface OptionText {
   plain: readonly string[];
   lenient: readonly string[] | null;
+  /** The option's signs (`signSignature`): "-12*hbar/25" and "12*hbar/25" share their words. */
+  signs?: string;
 }
 
 export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "text";
@@ -17,9 +20,11 @@ export type ExtractedChoice =
   | { ok: true; index: number; letter: string; stage: ChoiceStage }
   | {
       ok: false;
-      reason: "no-choice" | "ambiguous" | "negated" | "out-of-range";
+      reason: "no-choice" | "ambiguous" | "negated" | "out-of-range" | "contradiction";
       stage?: ChoiceStage;
       letter?: string;
+      /** With "contradiction": the index of the other option whose whole text came with the letter. */
+      textIndex?: number;
     };
 
 const LATEX_WRAPPER = /\\(?:boxed|text|textbf|textrm|mathrm|mathbf)\s*\{([^{}]*)\}/g;
@@ -28,7 +33,7 @@ const MARKUP = /[*`]/g;
 const ANCHOR =
   /\b(?:answer|choice|option)(?:\s+is\b|\s*[:=])\s*(?:[:-]\s*)?(?:(?:option|choice)\b\s*)?(?:([([])\s*)?([A-Za-z])(?![A-Za-z0-9])(\s*[)\]])?/gi;
 const OPTION = /\b(?:option|choice)\b\s*(?:[([]\s*)?([A-Za-z])(?![A-Za-z0-9])/gi;
-const LINE_START = /^[ \t]*(?:\(([A-Za-z])\)|([a-z])\)|([A-Z])[).:])/gm;
+const LINE_START = /^[ \t]*(?:\( ?([A-Za-z]) ?\)|([a-z]) ?\)|([A-Z]) ?[).:])/gm;
 const BARE = /^[([]? ?([A-Za-z]) ?[)\]]?\.?$/;
 const PAREN = /\(([A-Za-z])\)/g;
 const LOWER_END = ".,;:!?)]";
@@ -38,6 +43,9 @@ const ALT_AFTER =
 const ALT_BEFORE =
   /(?:\(([A-Za-z])\)|\b([A-Z]))[)\]]?\s*(?:,|\/|&|\b[Oo][Rr]|\b[Aa]nd)\s*(?:(?:option|choice)\s+)?[([]?\s*$/;
 const WINDOW = 40;
+const LEADING_LABEL_A = /^\s*\(?\s*a\s*[).:]/i;
+// An option label inside an answer: "B)" after a start, a space or a comma ("B) shelf and E) cabinet").
+const LABEL = /(?<![\p{L}\p{N}(])([A-Z]) ?\)/gu;
 
 /** Undoes markup that hides a letter: full-width forms (NFKC), `**`, backticks, `\boxed{}`, `\text{}`. */
 export function normalizeChoiceText(answer: string): string {
@@ -91,14 +99,90 @@ function pick(letter: string, stage: ChoiceStage, count: number): ExtractedChoic
   return { ok: true, index, letter: upper, stage };
 }
 
-// A letter found inside a phrase: chosen unless the phrase offers another letter beside it or is negated.
-function fromMatch(m: RegExpExecArray, group: number, stage: ChoiceStage, text: string, count: number) {
-  const letter = (m[group] ?? "").toUpperCase();
-  if (offersAlternative(text, letter, m.index, m.index + m[0].length)) {
-    return { ok: false, reason: "ambiguous", stage, letter } as const;
+// The option whose whole text the answer is: plain words first, then without articles; among options that
+// share their words ("12*hbar/25", "-12*hbar/25") the signs decide. Single-letter options never match whole,
+// so a bare letter stays a letter.
+function wholeOption(text: string, options: readonly OptionText[]): number | null {
+  if (options.length === 0) return null;
+  const plain = plainTokens(text).join(" ");
+  if (plain === "") return null;
+  let lenient: string | null = null;
+  let signs: string | null = null;
+  for (const key of ["plain", "lenient"] as const) {
+    let found: number | null = null;
+    let count = 0;
+    for (let i = 0; i < options.length; i++) {
+      const tokens = options[i]![key];
+      if (!tokens || tokens.length === 0 || (tokens.length === 1 && tokens[0]!.length === 1)) continue;
+      if (key === "lenient") {
+        // Dropping articles would turn the label of "A) arena" into an article: no lenient match after a label.
+        if (LEADING_LABEL_A.test(text)) return null;
+        lenient ??= squadTokens(text).join(" ");
+      }
+      if (tokens.join(" ") !== (key === "plain" ? plain : lenient)) continue;
+      signs ??= signSignature(text);
+      if ((options[i]!.signs ?? "") !== signs) continue;
+      found = i;
+      count++;
+    }
+    if (count === 1) return found;
+    if (count > 1) return null;
   }
-  if (negatedMatch(m, text)) return { ok: false, reason: "negated", stage, letter } as const;
-  return pick(letter, stage, count);
+  return null;
+}
+
+// The option text a letter comes with ("C) go slowly", "go slowly (C)", "Answer: C. go slowly"): the rest of
+// the letter's line, when it is one option's whole text; null when it is anything else.
+function pairedOption(
+  text: string,
+  start: number,
+  end: number,
+  withBefore: boolean,
+  options: readonly OptionText[],
+): number | null {
+  if (options.length === 0) return null;
+  const lineEnd = text.indexOf("\n", end);
+  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  const before = withBefore ? text.slice(text.lastIndexOf("\n", start - 1) + 1, start) : "";
+  return wholeOption(`${before} ${after}`, options);
+}
+
+// Whether an option label other than `letter` stands at or after `from`.
+function labelsOther(text: string, from: number, letter: string, count: number): boolean {
+  LABEL.lastIndex = from;
+  for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
+    const other = m[1] ?? "";
+    if (other !== letter && other.charCodeAt(0) - 65 < count) return true;
+  }
+  return false;
+}
+
+// A letter found inside a phrase: chosen unless the phrase offers another letter beside it, is negated, or
+// comes with another option's whole text.
+function fromMatch(
+  m: RegExpExecArray,
+  group: number,
+  stage: ChoiceStage,
+  text: string,
+  count: number,
+  options: readonly OptionText[],
+): ExtractedChoice {
+  const letter = (m[group] ?? "").toUpperCase();
+  const end = m.index + m[0].length;
+  if (offersAlternative(text, letter, m.index, end)) return { ok: false, reason: "ambiguous", stage, letter };
+  if (negatedMatch(m, text)) return { ok: false, reason: "negated", stage, letter };
+  const picked = pick(letter, stage, count);
+  if (!picked.ok) return picked;
+  // "B) shelf and E) cabinet": several labelled options offered together are a hedge, not a pick.
+  if ((stage === "line" || stage === "anchor") && labelsOther(text, m.index, picked.letter, count)) {
+    return { ok: false, reason: "ambiguous", stage, letter: picked.letter };
+  }
+  // The anchor's own words ("The answer is") are not an option's text: only what follows the letter counts.
+  const paired = pairedOption(text, m.index, end, stage !== "anchor", options);
+  if (paired !== null && paired !== picked.index) {
+    return { ok: false, reason: "contradiction", stage, letter: picked.letter, textIndex: paired };
+  }
+  return picked;
 }
 
 // Whether an option's words appear in the answer, and whether every appearance is plain: one beside a negator
@@ -149,10 +233,12 @@ function uniqueOptionText(text: string, options: readonly OptionText[]): number 
 }
 
 /**
- * The option an answer picks, trying in order: the last "answer is/answer:" + letter, the last "option X",
+ * The option an answer picks, trying in order: the answer (or its text after the last "answer is") being one
+ * option's whole text, whatever shorter option it contains; the last "answer is/answer:" + letter, the last "option X",
  * line-initial `X)`/`(X)`/`X.`/`X:` (one letter only), a bare `X`/`(X)`, the last `(X)`, and finally the
  * text of exactly one option (`options` are SQuAD tokens of each option). A negated pick ("not option B",
- * "not food sources increased") is refused.
+ * "not food sources increased") is refused, and so is a letter that comes with another option's whole text
+ * ("C) go slowly" when "go slowly" is A's text: a contradiction).
  * @example extractChoice("**Answer: B**", 4, []) // { ok: true, index: 1, letter: "B", stage: "anchor" }
  * @example extractChoice("A or B", 4, []) // { ok: false, reason: "no-choice" }
  */
@@ -162,6 +248,12 @@ export function extractChoice(
   options: readonly OptionText[],
 ): ExtractedChoice {
   const text = normalizeChoiceText(answer);
+  let whole = wholeOption(text, options);
+  if (whole === null && options.length > 0) {
+    const anchored = afterLastAnchor(text);
+    if (anchored !== null) whole = wholeOption(anchored.trimStart().split("\n", 1)[0] ?? "", options);
+  }
+  if (whole !== null) return pick(String.fromCharCode(65 + whole), "text", count);
   const anchor = lastMatch(ANCHOR, text, (m) => {
     const letter = m[2] ?? "";
     if (letter !== letter.toLowerCase() || m[1] !== undefined || m[3] !== undefined) return true;
@@ -170,10 +262,10 @@ export function extractChoice(
     return next === undefined || LOWER_END.includes(next);
   });
   if (anchor === "negated") return refused("anchor");
-  if (anchor !== null) return fromMatch(anchor, 2, "anchor", text, count);
+  if (anchor !== null) return fromMatch(anchor, 2, "anchor", text, count, options);
   const option = lastMatch(OPTION, text, () => true);
   if (option === "negated") return refused("option");
-  if (option !== null) return fromMatch(option, 1, "option", text, count);
+  if (option !== null) return fromMatch(option, 1, "option", text, count, options);
   const lines = new Set<string>();
   let line: RegExpExecArray | null = null;
   LINE_START.lastIndex = 0;
@@ -183,13 +275,14 @@ export function extractChoice(
   }
   if (line !== null) {
     if (lines.size > 1) return { ok: false, reason: "ambiguous", stage: "line" };
-    return fromMatch(line, line[1] !== undefined ? 1 : line[2] !== undefined ? 2 : 3, "line", text, count);
+    const group = line[1] !== undefined ? 1 : line[2] !== undefined ? 2 : 3;
+    return fromMatch(line, group, "line", text, count, options);
   }
   const bare = BARE.exec(text.trim());
   if (bare !== null) return pick(bare[1] ?? "", "bare", count);
   const paren = lastMatch(PAREN, text, () => true);
   if (paren === "negated") return refused("paren");
-  if (paren !== null) return fromMatch(paren, 1, "paren", text, count);
+  if (paren !== null) return fromMatch(paren, 1, "paren", text, count, options);
   const byText = uniqueOptionText(text, options);
   if (byText === "negated") return refused("text");
   if (byText !== null) return pick(String.fromCharCode(65 + byText), "text", count);

@@ -5,6 +5,7 @@ import {
   type SegmentSource,
   stripSegmentMarkup,
 } from "./answer-segment.js";
+import { joinedByOperator } from "./expression-context.js";
 import { isNegated } from "./negation.js";
 import { findNumberWordTokens } from "./number-word-tokens.js";
 import { cleanNumericText, findNumberTokens, type NumberToken } from "./parse-number.js";
@@ -13,7 +14,7 @@ export type ExtractedNumber =
   | { ok: true; value: number; percent: boolean; text: string; source: SegmentSource }
   | {
       ok: false;
-      reason: "no-number" | "ambiguous" | "negated" | "not-finite";
+      reason: "no-number" | "ambiguous" | "negated" | "not-finite" | "expression";
       source: SegmentSource;
       text?: string;
     };
@@ -179,13 +180,26 @@ function negated(segment: LocatedSegment, cleaned: string, token: NumberToken): 
   return isNegated(before, after, true);
 }
 
+// The one number after the last `=`, when nothing joins it to another term; null otherwise.
+function resultAfterEquals(cleaned: string, tokens: readonly NumberToken[]): NumberToken | null {
+  const equals = cleaned.lastIndexOf("=");
+  if (equals < 0) return null;
+  const after = tokens.filter((t) => t.start > equals);
+  const last = after[0];
+  if (after.length !== 1 || last === undefined || !Number.isFinite(last.value)) return null;
+  return joinedByOperator(cleaned, last.start, last.end) ? null : last;
+}
+
 /**
  * The number an answer gives: the first number-like token of its anchored segment (`####`, `\boxed{}`,
  * "the answer is"), or the last token of an unanchored answer. A neighbour or an earlier segment offered as an
- * alternative makes it ambiguous; a negator beside it ("not 18", "18 is wrong") makes it negated.
+ * alternative makes it ambiguous; a negator beside it ("not 18", "18 is wrong") makes it negated; an operator
+ * joining it to another term makes it an expression ("3/2 + 3/sqrt(2)" is not 2), unless one number follows the
+ * last `=` ("3 + 4 = 7" is 7).
  * @example extractNumber("The answer is 18 (after 3 steps).") // { ok: true, value: 18, ... }
  * @example extractNumber("I think 18, or maybe 20") // { ok: false, reason: "ambiguous", ... }
  * @example extractNumber("It is not 18.") // { ok: false, reason: "negated", ... }
+ * @example extractNumber("3/2 + 3/sqrt(2)") // { ok: false, reason: "expression", ... }
  * @example extractNumber("The heart has four chambers.") // { ok: true, value: 4, ... }
  */
 export function extractNumber(answer: string, options?: ExtractOptions): ExtractedNumber {
@@ -221,6 +235,12 @@ export function extractNumberFully(answer: string, options?: ExtractOptions): Ex
     return { ok: false, reason: "ambiguous", source, text };
   }
   if (rivalsPrior(segment, cleaned, token, words)) return { ok: false, reason: "ambiguous", source, text };
+  if (joinedByOperator(cleaned, token.start, token.end)) {
+    // "The answer is 3 + 4 = 7": a lone number after the last `=` is the result the expression was worked to.
+    const result = resultAfterEquals(cleaned, tokens);
+    if (result === null) return { ok: false, reason: "expression", source, text };
+    return { ok: true, value: result.value, percent: result.percent, text: result.text, source };
+  }
   if (negated(segment, cleaned, token)) return { ok: false, reason: "negated", source, text };
   if (!Number.isFinite(token.value)) return { ok: false, reason: "not-finite", source, text };
   return { ok: true, value: token.value, percent: token.percent, text, source };

@@ -3,20 +3,28 @@ import { afterLastAnchor } from "./answer-segment.js";
 import { goldTexts, memoBySpec } from "./gold-spec.js";
 import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, preview, readAnswer, totalGrader } from "./invalid-grade.js";
-import { normalizeTriviaQa, squadTokens, tokenF1 } from "./normalize-text.js";
+import { normalizeTriviaQa, signSignature, squadTokens, tokenF1 } from "./normalize-text.js";
 
 interface NormalForm {
   text: string;
   tokens: string[];
   squad: string;
   trivia: string;
+  /** The terms' signs, which both normalisers delete: "(-2, -1)" is not "(-2,1)". */
+  signs: string;
 }
 
 const LONE_LETTER = /^[a-z]$/;
 
 function normalForm(text: string): NormalForm {
   const tokens = squadTokens(text);
-  return { text, tokens, squad: tokens.join(" "), trivia: normalizeTriviaQa(text) };
+  return {
+    text,
+    tokens,
+    squad: tokens.join(" "),
+    trivia: normalizeTriviaQa(text),
+    signs: signSignature(text),
+  };
 }
 
 const aliasForms = memoBySpec((spec) =>
@@ -35,12 +43,14 @@ function answerSegments(answer: string): string[] {
 }
 
 function sameText(a: NormalForm, b: NormalForm): boolean {
+  if (a.signs !== b.signs) return false;
   return (a.squad !== "" && a.squad === b.squad) || (a.trivia !== "" && a.trivia === b.trivia);
 }
 
 /**
  * Grades a short factual answer. Correct = the normalised answer equals a normalised alias (the gold answer is
- * one) under SQuAD's or TriviaQA's normaliser; containment never counts, nor does a lone letter.
+ * one) under SQuAD's or TriviaQA's normaliser, with the same signs (both delete `-`, so "-1" would equal "1");
+ * containment never counts, nor does a lone letter.
  * `score` is the best token F1 over aliases (1 when correct).
  * @example gradeFreeText("The answer is The Beatles.", { grader: "free_text", answer: "beatles", aliases: [] }).correct // true
  * @example gradeFreeText("Paris, France", { grader: "free_text", answer: "Paris", aliases: [] }).score // 0.666...

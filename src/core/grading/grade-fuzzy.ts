@@ -5,6 +5,7 @@ import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, preview, readAnswer, totalGrader } from "./invalid-grade.js";
 import { opensNegated } from "./negation.js";
 import { normalizeOutput, outputCandidates } from "./normalize-output.js";
+import { signSignature } from "./normalize-text.js";
 
 /** Similarity at which a fuzzy answer counts as correct (the seed's threshold). */
 export const FUZZY_THRESHOLD = 0.85;
@@ -21,6 +22,9 @@ const goldForms = memoBySpec((spec) =>
     .map(fuzzyForm)
     .filter((text) => text !== ""),
 );
+const goldSigns = memoBySpec((spec) => goldForms(spec).map(signSignature));
+// Just below the threshold: a sign flip ("[1, -2]" for "[1, 2]") is one edit away but never a match.
+const SIGN_FLIP_CAP = 0.8;
 const goldOpensNegated = memoBySpec((spec) => goldForms(spec).some(opensNegated));
 
 /**
@@ -45,7 +49,8 @@ function tierScore(ratio: number): number {
 /**
  * Grades by the best normalised Levenshtein ratio over the gold and all aliases (case- and spacing-insensitive).
  * Correct at ratio >= 0.85; score tiers 1.0 / 0.7 (> 0.65) / 0.4 (> 0.45) / 0. An answer opening with a negator
- * ("not ...") is invalid unless a gold opens with one too.
+ * ("not ...") is invalid unless a gold opens with one too; one whose signs differ from an alias's ("-2" for "2")
+ * is held below the threshold for that alias.
  * @example gradeFuzzy("Hello World!", { grader: "fuzzy", answer: "hello world", aliases: [] }).correct // true
  */
 export const gradeFuzzy = totalGrader("fuzzy", (answer: string, spec: GradingSpec): GradeResult => {
@@ -64,9 +69,13 @@ export const gradeFuzzy = totalGrader("fuzzy", (answer: string, spec: GradingSpe
   }
   let best = 0;
   let matched = gold[0] ?? "";
+  const signs = goldSigns(spec);
   for (const form of candidates) {
-    for (const alias of gold) {
-      const ratio = similarity(form, alias);
+    const formSigns = signSignature(form);
+    for (let i = 0; i < gold.length; i++) {
+      const alias = gold[i]!;
+      const close = similarity(form, alias);
+      const ratio = formSigns === signs[i] ? close : Math.min(close, SIGN_FLIP_CAP);
       if (ratio > best) {
         best = ratio;
         matched = alias;

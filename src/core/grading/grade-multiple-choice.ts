@@ -3,7 +3,7 @@ import { extractChoice, type OptionText } from "./extract-choice.js";
 import { memoBySpec } from "./gold-spec.js";
 import type { GradeResult, GradingSpec } from "./grade-result.js";
 import { invalidGrade, readAnswer, totalGrader } from "./invalid-grade.js";
-import { hasInnerArticle, plainTokens, squadTokens } from "./normalize-text.js";
+import { hasInnerArticle, plainTokens, signSignature, squadTokens } from "./normalize-text.js";
 
 const GOLD_LETTER = /^\(?([A-Za-z])\)?$/;
 const MAX_LETTERS = 26;
@@ -18,7 +18,11 @@ interface ChoiceGold {
 function optionTokens(choice: unknown): OptionText {
   if (typeof choice !== "string") return { plain: [], lenient: null };
   const plain = plainTokens(choice);
-  return { plain, lenient: hasInnerArticle(plain) ? null : squadTokens(choice) };
+  return {
+    plain,
+    lenient: hasInnerArticle(plain) ? null : squadTokens(choice),
+    signs: signSignature(choice),
+  };
 }
 
 // Options are the spec's choices; without them any of the 26 letters may be named and no text can match.
@@ -37,7 +41,9 @@ const choiceGold = memoBySpec((spec): ChoiceGold => {
 
 /**
  * Grades a multiple-choice answer by option index (`answer_index`, else the letter in `answer`).
- * A letter beyond the option count, a hedge ("A or B") or an answer naming no option is invalid.
+ * An answer that is one option's whole text is that option ("marching band" is not "band"); a letter with
+ * another option's whole text is a contradiction (`mc/contradiction`, wrong). A letter beyond the option count,
+ * a hedge ("A or B") or an answer naming no option is invalid.
  * @example gradeMultipleChoice("The answer is (b).", { grader: "multiple_choice", answer: "B", aliases: [], choices: ["w", "x", "y", "z"], answer_index: 1 }).correct // true
  */
 export const gradeMultipleChoice = totalGrader("mc", (answer: string, spec: GradingSpec): GradeResult => {
@@ -49,6 +55,20 @@ export const gradeMultipleChoice = totalGrader("mc", (answer: string, spec: Grad
   }
   const choice = extractChoice(text, gold.count, gold.options);
   const goldLetter = String.fromCharCode(65 + gold.index);
+  if (!choice.ok && choice.reason === "contradiction") {
+    // A letter and another option's text: the answer says two things, so it is wrong, and the method says why.
+    return {
+      correct: false,
+      score: 0,
+      method: "mc/contradiction",
+      details: {
+        letter: choice.letter ?? null,
+        text_letter: String.fromCharCode(65 + (choice.textIndex ?? 0)),
+        gold: goldLetter,
+        gold_index: gold.index,
+      },
+    };
+  }
   if (!choice.ok) {
     return invalidGrade("mc", choice.reason, {
       stage: choice.stage ?? null,

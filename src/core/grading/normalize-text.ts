@@ -52,6 +52,29 @@ export function plainTokens(text: string): string[] {
     .filter((word) => word !== "");
 }
 
+const HAS_SIGN = /[-+\u2212\u2012\u2013\ufe63\uff0d±∓]/;
+// A sign before a term (a digit, a point, a bracket, a LaTeX command, a root or pi, or a lone-letter variable),
+// unless glued to a word before it: "x-ray", "COVID-19" and "rock-n-roll" carry no sign; "(-2, -1)", "x-1" and
+// "-1 + 2i" do. Dashes and the Unicode minus count as "-".
+const SIGN = /(?<!\p{L}\p{L})([-+\u2212\u2012\u2013\ufe63\uff0d±∓])(?=\s*(?:[\d.([{\\√π]|\p{L}(?!\p{L})))/gu;
+
+/**
+ * The signs of a text's terms, in order: the punctuation normalisers delete them, so two texts they call equal
+ * can differ only here ("(-2, -1)" and "(-2,1)"). Empty when the text has none.
+ * @example signSignature("(-2, -1)") // "--"
+ * @example signSignature("-1 + 2i") // "-+"
+ * @example signSignature("x-ray") // ""
+ */
+export function signSignature(text: string): string {
+  if (!HAS_SIGN.test(text)) return "";
+  let out = "";
+  for (const m of text.matchAll(SIGN)) {
+    const sign = m[1] ?? "";
+    out += sign === "+" || sign === "±" || sign === "∓" ? sign : "-";
+  }
+  return out;
+}
+
 /** Whether an article-like word stands after the first word ("Vitamin A", "Hepatitis A"): not an article. */
 export function hasInnerArticle(tokens: readonly string[]): boolean {
   return tokens.slice(1).some((word) => ARTICLES.has(word));

@@ -80,3 +80,27 @@ describe("gradeFreeText: matching", () => {
     expect(grade("100", spec("1000")).correct).toBe(false);
   });
 });
+
+describe("gradeFreeText: signs are content", () => {
+  const gold = (answer: string) => ({ grader: "free_text" as const, answer, aliases: [] });
+  it.each([
+    ["(-2, -1)", "(-2,1)"],
+    ["-1 + 2i", "1+2i"],
+    ["1", "-1"],
+    ["x - 1", "x + 1"],
+    ["-x", "x"],
+  ])("%j is not %j", (answer, value) => {
+    expect(gradeFreeText(answer, gold(value)).correct).toBe(false);
+    expect(gradeFreeText(value, gold(answer)).correct).toBe(false);
+  });
+
+  it.each([
+    ["(-2, 1)", "(-2,1)"],
+    ["COVID-19", "COVID 19"],
+    ["rock-n-roll", "rock n roll"],
+    ["X-ray", "x ray"],
+    ["−3", "-3"],
+  ])("%j is still %j", (answer, value) => {
+    expect(gradeFreeText(answer, gold(value)).correct).toBe(true);
+  });
+});

@@ -81,3 +81,14 @@ describe("gradeFuzzy: tiers", () => {
     expect(grade("x".repeat(20_000), spec("y".repeat(20_000))).correct).toBe(false);
   });
 });
+
+describe("gradeFuzzy: a sign flip is never a match", () => {
+  it("holds [1, -2, 3] below the threshold for [1, 2, 3], and keeps the match when signs agree", () => {
+    const spec = { grader: "fuzzy" as const, answer: "[1, 2, 3]", aliases: [] };
+    expect(gradeFuzzy("[1, -2, 3]", spec)).toMatchObject({ correct: false, method: "fuzzy/mismatch" });
+    expect(gradeFuzzy("[1, 2, 3] ", spec).correct).toBe(true);
+    const negative = { grader: "fuzzy" as const, answer: "[-1, -2]", aliases: [] };
+    expect(gradeFuzzy("[-1, -2]", negative).correct).toBe(true);
+    expect(gradeFuzzy("[-1, 2]", negative).correct).toBe(false);
+  });
+});

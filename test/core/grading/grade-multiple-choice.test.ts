@@ -194,3 +194,104 @@ describe("gradeMultipleChoice: a negated option is never picked", () => {
     expect(grade("Sunday", days).correct).toBe(true);
   });
 });
+
+describe("gradeMultipleChoice: an option's whole text beats a shorter option it contains", () => {
+  const mc = (choices: string[], index: number): GradingSpec => ({
+    grader: "multiple_choice",
+    answer: String.fromCharCode(65 + index),
+    aliases: [],
+    choices,
+    answer_index: index,
+  });
+  it.each<[string[], number, string]>([
+    [["triplet", "doublet", "triplet of triplets", "singlet"], 2, "triplet of triplets"],
+    [["E_o", "81/23 E_o", "2 E_o", "0"], 1, "81/23 E_o"],
+    [["band", "orchestra", "marching band", "choir"], 2, "Marching band."],
+    [["12*hbar/25", "-12*hbar/25", "0", "hbar"], 1, "-12*hbar/25"],
+    [["12*hbar/25", "-12*hbar/25", "0", "hbar"], 0, "12*hbar/25"],
+    [["band", "orchestra", "marching band", "choir"], 2, "The answer is: marching band"],
+  ])("%j: %j is option %i", (choices, index, answer) => {
+    expect(gradeMultipleChoice(answer, mc(choices, index))).toMatchObject({
+      correct: true,
+      method: "mc/text",
+    });
+    const other = (index + 3) % 4;
+    expect(gradeMultipleChoice(answer, mc(choices, other)).correct).toBe(false);
+  });
+
+  it("still uses containment when no option matches whole", () => {
+    const choices = ["band", "orchestra", "marching band", "choir"];
+    expect(gradeMultipleChoice("a choir, I think", mc(choices, 3))).toMatchObject({ correct: true });
+    // Both "band" and "marching band" appear in a longer answer: containment cannot decide.
+    expect(gradeMultipleChoice("I would go with a marching band", mc(choices, 2)).correct).toBe(false);
+  });
+
+  it("never matches a one-letter option whole, so a bare letter stays a letter", () => {
+    const choices = ["B", "A", "C", "D"];
+    expect(gradeMultipleChoice("B", mc(choices, 1))).toMatchObject({ correct: true, method: "mc/bare" });
+  });
+});
+
+describe("gradeMultipleChoice: a letter with another option's text is a contradiction", () => {
+  const choices = ["go slowly", "speed up", "stop", "turn around"];
+  const mc = (index: number): GradingSpec => ({
+    grader: "multiple_choice",
+    answer: String.fromCharCode(65 + index),
+    aliases: [],
+    choices,
+    answer_index: index,
+  });
+  it.each([
+    "C) go slowly",
+    "C ) go slowly",
+    "(C) go slowly",
+    "C. Go slowly",
+    "go slowly (C)",
+    "Answer: C) go slowly",
+  ])("%j is wrong whichever of A and C is gold", (answer) => {
+    for (const gold of [0, 2]) {
+      expect(gradeMultipleChoice(answer, mc(gold))).toMatchObject({
+        correct: false,
+        method: "mc/contradiction",
+        details: { letter: "C", text_letter: "A" },
+      });
+    }
+  });
+
+  it.each(["A) go slowly", "A ) go slowly", "(A) go slowly", "Answer: A) go slowly", "A: go slowly"])(
+    "%j pairs a letter with its own text",
+    (answer) => {
+      expect(gradeMultipleChoice(answer, mc(0)).correct).toBe(true);
+    },
+  );
+
+  it("does not read a label 'A)' as an article before another option's text", () => {
+    const arena = ["stairwell", "arena", "ocean", "airport"];
+    const spec = (i: number): GradingSpec => ({
+      grader: "multiple_choice",
+      answer: "AB"[i] ?? "A",
+      aliases: [],
+      choices: arena,
+      answer_index: i,
+    });
+    expect(gradeMultipleChoice("A) arena", spec(1))).toMatchObject({
+      correct: false,
+      method: "mc/contradiction",
+    });
+    expect(gradeMultipleChoice("The correct answer is A) arena.", spec(0)).method).toBe("mc/contradiction");
+  });
+
+  it("treats several labelled options in one answer as a hedge", () => {
+    for (const answer of [
+      "B) speed up and D) turn around",
+      "A) go slowly, B) speed up, C) stop",
+      "D) stop or B) x",
+    ]) {
+      expect(gradeMultipleChoice(answer, mc(1))).toMatchObject({
+        correct: false,
+        method: "mc/invalid",
+        details: { reason: "ambiguous" },
+      });
+    }
+  });
+});

@@ -265,3 +265,45 @@ describe("gradeNumeric: adversarial input finishes", () => {
     expect(typeof grade(answer).correct).toBe("boolean");
   });
 });
+
+describe("gradeNumeric: an expression is not its last number", () => {
+  const gold = (answer: string) => ({ grader: "numeric" as const, answer, aliases: [] });
+  it.each([
+    ["3/2 + 3/sqrt(2)", "2"],
+    ["3/2 + 3/sqrt(2)", "1.5"],
+    ["\\boxed{3/2 + 3/\\sqrt{2}}", "2"],
+    ["2\\sqrt{3}", "2"],
+    ["\\frac{\\pi}{2}", "2"],
+    ["x + 2", "2"],
+    ["4 * 6", "6"],
+    ["2π", "2"],
+    ["3 \\times 4", "4"],
+    ["The answer is 7 - x", "7"],
+  ])("%j is not %s", (answer, value) => {
+    expect(gradeNumeric(answer, gold(value))).toMatchObject({
+      correct: false,
+      method: "numeric/invalid",
+      details: { reason: "expression" },
+    });
+  });
+
+  it("refuses a difference of terms as a candidate list or an expression, never as its last number", () => {
+    expect(gradeNumeric("5^2 - 1", gold("1")).correct).toBe(false);
+    expect(gradeNumeric("5^2 - 1", gold("24")).correct).toBe(false);
+  });
+
+  it.each([
+    ["5 + 3 = 8", "8"],
+    ["The answer is 3 + 4 = 7.", "7"],
+    ["x = 5", "5"],
+    ["18-year-old", "18"],
+    ["$18/hour", "18"],
+    ["The answer is 18 (after 3 steps).", "18"],
+    ["2^10", "1024"],
+    ["1.5 x 10^3", "1500"],
+    ["-3", "-3"],
+    ["So he has 15 apples. 5 * 3 = 15", "15"],
+  ])("%j is still %s", (answer, value) => {
+    expect(gradeNumeric(answer, gold(value)).correct).toBe(true);
+  });
+});

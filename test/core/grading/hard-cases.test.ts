@@ -216,3 +216,40 @@ describe("grading.md hard cases", () => {
     });
   });
 });
+
+// grading.md, "What real model outputs do": the cases that are not the math grader's.
+const mcOf = (choices: string[], gold: number): GradingSpec => ({
+  grader: "multiple_choice",
+  answer: String.fromCharCode(65 + gold),
+  aliases: [],
+  choices,
+  answer_index: gold,
+});
+const REAL_OUTPUT_CASES: Array<[GradingSpec, string, boolean]> = [
+  // Option text that contains another option's text.
+  [mcOf(["triplet", "triplet of triplets", "pair"], 1), "triplet of triplets", true],
+  [mcOf(["triplet", "triplet of triplets", "pair"], 0), "triplet of triplets", false],
+  [mcOf(["E_o", "81/23 E_o", "0"], 1), "81/23 E_o", true],
+  [mcOf(["band", "marching band", "choir"], 1), "marching band", true],
+  [mcOf(["12*hbar/25", "-12*hbar/25", "0"], 1), "-12*hbar/25", true],
+  [mcOf(["12*hbar/25", "-12*hbar/25", "0"], 0), "-12*hbar/25", false],
+  // A letter with another option's text is a contradiction.
+  [mcOf(["go slowly", "speed up", "stop"], 2), "C) go slowly", false],
+  [mcOf(["go slowly", "speed up", "stop"], 0), "C) go slowly", false],
+  [mcOf(["go slowly", "speed up", "stop"], 2), "C) stop", true],
+  // Expressions are not numbers.
+  [numeric("2"), "3/2 + 3/sqrt(2)", false],
+  // Signs are content.
+  [text("(-2,1)"), "(-2, -1)", false],
+  [text("1+2i"), "-1 + 2i", false],
+  [numeric("-1"), "1", false],
+  [numeric("1"), "-1", false],
+];
+
+describe("grading.md: what real model outputs do", () => {
+  it.each(REAL_OUTPUT_CASES)("%o grades %j as correct=%s", (spec, answer, correct) => {
+    const result = gradeAnswer(spec, answer);
+    expect(GradeResult.parse(result)).toEqual(result);
+    expect(result.correct).toBe(correct);
+  });
+});

@@ -14,6 +14,22 @@ export interface GradedRecord {
   difficulty: Difficulty | null;
   /** What computeMetrics reads; its domain is a stand-in when unknown (batch metrics never read it). */
   outcome: EpisodeOutcome;
+  /** How the response was read and graded, for `eval --records` (set by gradeEntry). */
+  verdict?: GradedVerdict;
+}
+
+/** One line of `eval --records`: a person can read why a response earned what it did. */
+export interface GradedVerdict {
+  /** 1-based line of the input file. */
+  line: number;
+  task_id: string | null;
+  is_correct: boolean;
+  score: number;
+  parsed_answer: string;
+  parsed_confidence: number;
+  format: EpisodeOutcome["format"];
+  grading_method: string;
+  reward: number;
 }
 
 /** Stand-in for records without a domain; grouping by domain uses GradedRecord.domain, never this. */
@@ -38,6 +54,17 @@ export function gradeEntry(entry: ResponseEntry, preset: RewardPreset): GradedRe
       reward: reward.total,
       domain: entry.domain ?? NO_DOMAIN,
       difficulty: entry.difficulty,
+    },
+    verdict: {
+      line: entry.line,
+      task_id: entry.taskId,
+      is_correct: grade.correct,
+      score: grade.score,
+      parsed_answer: parsed.answer,
+      parsed_confidence: parsed.confidence,
+      format: parsed.format,
+      grading_method: grade.method,
+      reward: reward.total,
     },
   };
 }

@@ -95,3 +95,86 @@ describe("echo-env eval", () => {
     expect(io.out()).toContain("2 lines, 0 graded, 1 bad, 1 unknown task ids");
   });
 });
+
+describe("echo-env eval --records", () => {
+  it("writes one verdict line per graded input line, in input order, with the fields a person reads", () => {
+    const io = captureIo(env);
+    const out = join(dir, "verdicts", "records.jsonl");
+    expect(runEval(mixed, { records: out }, io)).toBe(0);
+    expect(io.out()).toContain(`wrote ${out}`);
+    const lines = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // 12 lines, 7 graded (4 bad, 1 unknown task id): one record each, numbered by input line, ascending.
+    expect(lines).toHaveLength(7);
+    const numbers = lines.map((l) => l.line as number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(numbers).not.toContain(3);
+    expect(numbers).not.toContain(4);
+    for (const record of lines) {
+      expect(Object.keys(record)).toEqual([
+        "line",
+        "task_id",
+        "is_correct",
+        "score",
+        "parsed_answer",
+        "parsed_confidence",
+        "format",
+        "grading_method",
+        "reward",
+      ]);
+      expect(typeof record.is_correct).toBe("boolean");
+      expect(record.parsed_confidence).toEqual(expect.any(Number));
+      expect(record.reward).toEqual(expect.any(Number));
+    }
+  });
+
+  it("records each verdict as the report counts it", () => {
+    const file = join(dir, "two.jsonl");
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({
+          question: "2+2?",
+          answer: "4",
+          response: "<confidence>90</confidence><answer>4</answer>",
+        }),
+        "",
+        JSON.stringify({
+          question: "Pick",
+          answer: "B",
+          choices: ["go slowly", "stop"],
+          response: "<think>hmm <answer>A) stop</answer><confidence>0.7</confidence>",
+        }),
+      ].join("\n"),
+    );
+    const out = join(dir, "two-records.jsonl");
+    expect(runEval(file, { records: out }, captureIo(env))).toBe(0);
+    const [first, second] = readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(first).toMatchObject({
+      line: 1,
+      task_id: null,
+      is_correct: true,
+      parsed_answer: "4",
+      format: "clean",
+    });
+    expect(second).toMatchObject({
+      line: 3,
+      is_correct: false,
+      parsed_answer: "A) stop",
+      parsed_confidence: 70,
+      format: "repaired",
+      grading_method: "mc/contradiction",
+    });
+  });
+
+  it("refuses to write the records over the input", () => {
+    const io = captureIo(env);
+    expect(runEval(mixed, { records: mixed }, io)).toBe(2);
+    expect(io.err()).toMatch(/refusing to overwrite the input/);
+  });
+});

@@ -7,6 +7,7 @@ import type { RewardPreset } from "../../core/reward/preset.js";
 import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
 import type { EvalReport } from "../../eval/eval-report.js";
 import { type EvaluatedRun, evaluateResponses } from "../../eval/evaluate.js";
+import type { GradedRecord } from "../../eval/graded-record.js";
 import { evalCharts, evalReportHtml } from "../../eval/report-html.js";
 import { loadBank } from "../../tasks/load-bank.js";
 import type { Task } from "../../tasks/task.js";
@@ -20,6 +21,13 @@ export interface EvalOptions {
   svgDir?: string | undefined;
   dataDir?: string | undefined;
   label?: string | undefined;
+  /** A path: write one JSON line per graded input line (its verdict), in input order. */
+  records?: string | undefined;
+}
+
+/** The verdicts of graded records as JSON lines, in input order. */
+export function verdictLines(records: readonly GradedRecord[]): string {
+  return records.map((r) => (r.verdict === undefined ? "" : `${JSON.stringify(r.verdict)}\n`)).join("");
 }
 
 /** The preset named by an option or $REWARD_PRESET, or an error message. */
@@ -232,6 +240,7 @@ export function runEval(file: string, options: EvalOptions, io: CliIo = processI
     for (const [name, svg] of Object.entries(evalCharts(report)))
       outputs.push([join(options.svgDir, name), svg]);
   }
+  if (options.records) outputs.push([options.records, verdictLines(run.records)]);
   const written = writeOutputs(outputs, [file], io, options.json !== true);
   if (written !== 0) return written;
   if (report.lines.graded === 0) {
@@ -257,6 +266,11 @@ export function registerEval(program: Command): Command {
     .option("--html <file>", "write a self-contained HTML report (inline CSS and SVG)")
     .option("--svg-dir <dir>", "also write the charts as SVG files")
     .option("--label <name>", "name of the run in reports (default: the file name)")
+    .option(
+      "--records <file>",
+      "write one JSON line per graded input line: line, task_id, is_correct, score, parsed_answer, " +
+        "parsed_confidence, format, grading_method, reward",
+    )
     .option("--data-dir <dir>", "data directory with cached datasets (default: $ECHO_DATA_DIR or ./data)")
     .addHelpText(
       "after",

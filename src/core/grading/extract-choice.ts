@@ -12,6 +12,9 @@ export interface OptionText {
   lenient: readonly string[] | null;
   /** The option's signs (`signSignature`): "-12*hbar/25" and "12*hbar/25" share their words. */
   signs?: string;
+  /** `plain` and `lenient` joined by spaces, when the caller keeps them ready (the grader memoises them). */
+  plainText?: string;
+  lenientText?: string | null;
 }
 
 export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "text";
@@ -43,6 +46,7 @@ const ALT_AFTER =
 const ALT_BEFORE =
   /(?:\(([A-Za-z])\)|\b([A-Z]))[)\]]?\s*(?:,|\/|&|\b[Oo][Rr]|\b[Aa]nd)\s*(?:(?:option|choice)\s+)?[([]?\s*$/;
 const WINDOW = 40;
+const ARTICLES = new Set(["a", "an", "the"]);
 const LEADING_LABEL_A = /^\s*\(?\s*a\s*[).:]/i;
 // An option label inside an answer: "B)" after a start, a space or a comma ("B) shelf and E) cabinet").
 const LABEL = /(?<![\p{L}\p{N}(])([A-Z]) ?\)/gu;
@@ -104,24 +108,25 @@ function pick(letter: string, stage: ChoiceStage, count: number): ExtractedChoic
 // so a bare letter stays a letter.
 function wholeOption(text: string, options: readonly OptionText[]): number | null {
   if (options.length === 0) return null;
-  const plain = plainTokens(text).join(" ");
-  if (plain === "") return null;
-  let lenient: string | null = null;
+  const words = plainTokens(text);
+  if (words.length === 0) return null;
+  const plain = words.join(" ");
   let signs: string | null = null;
   for (const key of ["plain", "lenient"] as const) {
+    // SQuAD's tokens are the plain ones without articles; a label "A)" is no article ("A) arena").
+    let wanted = plain;
+    if (key === "lenient") {
+      if (LEADING_LABEL_A.test(text)) return null;
+      wanted = words.filter((w) => !ARTICLES.has(w)).join(" ");
+    }
     let found: number | null = null;
     let count = 0;
     for (let i = 0; i < options.length; i++) {
-      const tokens = options[i]![key];
-      if (!tokens || tokens.length === 0 || (tokens.length === 1 && tokens[0]!.length === 1)) continue;
-      if (key === "lenient") {
-        // Dropping articles would turn the label of "A) arena" into an article: no lenient match after a label.
-        if (LEADING_LABEL_A.test(text)) return null;
-        lenient ??= squadTokens(text).join(" ");
-      }
-      if (tokens.join(" ") !== (key === "plain" ? plain : lenient)) continue;
+      const option = options[i]!;
+      const joined = key === "plain" ? optionPlainText(option) : optionLenientText(option);
+      if (joined !== wanted || joined === "" || (joined.length === 1 && !joined.includes(" "))) continue;
       signs ??= signSignature(text);
-      if ((options[i]!.signs ?? "") !== signs) continue;
+      if ((option.signs ?? "") !== signs) continue;
       found = i;
       count++;
     }
@@ -130,6 +135,10 @@ function wholeOption(text: string, options: readonly OptionText[]): number | nul
   }
   return null;
 }
+
+const optionPlainText = (option: OptionText) => option.plainText ?? option.plain.join(" ");
+const optionLenientText = (option: OptionText) =>
+  option.lenientText !== undefined ? option.lenientText : (option.lenient?.join(" ") ?? null);
 
 // The option text a letter comes with ("C) go slowly", "go slowly (C)", "Answer: C. go slowly"): the rest of
 // the letter's line, when it is one option's whole text; null when it is anything else.
@@ -248,8 +257,10 @@ export function extractChoice(
   options: readonly OptionText[],
 ): ExtractedChoice {
   const text = normalizeChoiceText(answer);
-  let whole = wholeOption(text, options);
-  if (whole === null && options.length > 0) {
+  // A bare letter cannot be an option's whole text (single-letter options never match whole).
+  const bare = BARE.exec(text.trim());
+  let whole = bare === null ? wholeOption(text, options) : null;
+  if (whole === null && bare === null && options.length > 0) {
     const anchored = afterLastAnchor(text);
     if (anchored !== null) whole = wholeOption(anchored.trimStart().split("\n", 1)[0] ?? "", options);
   }
@@ -278,7 +289,6 @@ export function extractChoice(
     const group = line[1] !== undefined ? 1 : line[2] !== undefined ? 2 : 3;
     return fromMatch(line, group, "line", text, count, options);
   }
-  const bare = BARE.exec(text.trim());
   if (bare !== null) return pick(bare[1] ?? "", "bare", count);
   const paren = lastMatch(PAREN, text, () => true);
   if (paren === "negated") return refused("paren");

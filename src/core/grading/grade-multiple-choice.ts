@@ -18,10 +18,13 @@ interface ChoiceGold {
 function optionTokens(choice: unknown): OptionText {
   if (typeof choice !== "string") return { plain: [], lenient: null };
   const plain = plainTokens(choice);
+  const lenient = hasInnerArticle(plain) ? null : squadTokens(choice);
   return {
     plain,
-    lenient: hasInnerArticle(plain) ? null : squadTokens(choice),
+    lenient,
     signs: signSignature(choice),
+    plainText: plain.join(" "),
+    lenientText: lenient?.join(" ") ?? null,
   };
 }
 

@@ -1,23 +1,12 @@
 // Finds which option letter a multiple-choice answer commits to, in a fixed order of evidence.
 import { afterLastAnchor } from "./answer-segment.js";
 import { isNegated } from "./negation.js";
-import { needsUnicodeNormalization, plainTokens, signSignature, squadTokens } from "./normalize-text.js";
+import { needsUnicodeNormalization, plainTokens, squadTokens } from "./normalize-text.js";
+import { labelsOther, lastInlineLabel, type OptionText, pairedOption, wholeOption } from "./option-text.js";
 
-/**
- * An option's words: `plain` keeps articles; `lenient` drops them (SQuAD), or is null when that would change
- * the option's meaning ("Vitamin A" would become "vitamin").
- */
-export interface OptionText {
-  plain: readonly string[];
-  lenient: readonly string[] | null;
-  /** The option's signs (`signSignature`): "-12*hbar/25" and "12*hbar/25" share their words. */
-  signs?: string;
-  /** `plain` and `lenient` joined by spaces, when the caller keeps them ready (the grader memoises them). */
-  plainText?: string;
-  lenientText?: string | null;
-}
+export type { OptionText } from "./option-text.js";
 
-export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "text";
+export type ChoiceStage = "anchor" | "option" | "line" | "bare" | "paren" | "label" | "text";
 
 export type ExtractedChoice =
   | { ok: true; index: number; letter: string; stage: ChoiceStage }
@@ -46,10 +35,6 @@ const ALT_AFTER =
 const ALT_BEFORE =
   /(?:\(([A-Za-z])\)|\b([A-Z]))[)\]]?\s*(?:,|\/|&|\b[Oo][Rr]|\b[Aa]nd)\s*(?:(?:option|choice)\s+)?[([]?\s*$/;
 const WINDOW = 40;
-const ARTICLES = new Set(["a", "an", "the"]);
-const LEADING_LABEL_A = /^\s*\(?\s*a\s*[).:]/i;
-// An option label inside an answer: "B)" after a start, a space or a comma ("B) shelf and E) cabinet").
-const LABEL = /(?<![\p{L}\p{N}(])([A-Z]) ?\)/gu;
 
 /** Undoes markup that hides a letter: full-width forms (NFKC), `**`, backticks, `\boxed{}`, `\text{}`. */
 export function normalizeChoiceText(answer: string): string {
@@ -103,69 +88,6 @@ function pick(letter: string, stage: ChoiceStage, count: number): ExtractedChoic
   return { ok: true, index, letter: upper, stage };
 }
 
-// The option whose whole text the answer is: plain words first, then without articles; among options that
-// share their words ("12*hbar/25", "-12*hbar/25") the signs decide. Single-letter options never match whole,
-// so a bare letter stays a letter.
-function wholeOption(text: string, options: readonly OptionText[]): number | null {
-  if (options.length === 0) return null;
-  const words = plainTokens(text);
-  if (words.length === 0) return null;
-  const plain = words.join(" ");
-  let signs: string | null = null;
-  for (const key of ["plain", "lenient"] as const) {
-    // SQuAD's tokens are the plain ones without articles; a label "A)" is no article ("A) arena").
-    let wanted = plain;
-    if (key === "lenient") {
-      if (LEADING_LABEL_A.test(text)) return null;
-      wanted = words.filter((w) => !ARTICLES.has(w)).join(" ");
-    }
-    let found: number | null = null;
-    let count = 0;
-    for (let i = 0; i < options.length; i++) {
-      const option = options[i]!;
-      const joined = key === "plain" ? optionPlainText(option) : optionLenientText(option);
-      if (joined !== wanted || joined === "" || (joined.length === 1 && !joined.includes(" "))) continue;
-      signs ??= signSignature(text);
-      if ((option.signs ?? "") !== signs) continue;
-      found = i;
-      count++;
-    }
-    if (count === 1) return found;
-    if (count > 1) return null;
-  }
-  return null;
-}
-
-const optionPlainText = (option: OptionText) => option.plainText ?? option.plain.join(" ");
-const optionLenientText = (option: OptionText) =>
-  option.lenientText !== undefined ? option.lenientText : (option.lenient?.join(" ") ?? null);
-
-// The option text a letter comes with ("C) go slowly", "go slowly (C)", "Answer: C. go slowly"): the rest of
-// the letter's line, when it is one option's whole text; null when it is anything else.
-function pairedOption(
-  text: string,
-  start: number,
-  end: number,
-  withBefore: boolean,
-  options: readonly OptionText[],
-): number | null {
-  if (options.length === 0) return null;
-  const lineEnd = text.indexOf("\n", end);
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-  const before = withBefore ? text.slice(text.lastIndexOf("\n", start - 1) + 1, start) : "";
-  return wholeOption(`${before} ${after}`, options);
-}
-
-// Whether an option label other than `letter` stands at or after `from`.
-function labelsOther(text: string, from: number, letter: string, count: number): boolean {
-  LABEL.lastIndex = from;
-  for (let m = LABEL.exec(text); m !== null; m = LABEL.exec(text)) {
-    const other = m[1] ?? "";
-    if (other !== letter && other.charCodeAt(0) - 65 < count) return true;
-  }
-  return false;
-}
-
 // A letter found inside a phrase: chosen unless the phrase offers another letter beside it, is negated, or
 // comes with another option's whole text.
 function fromMatch(
@@ -182,12 +104,13 @@ function fromMatch(
   if (negatedMatch(m, text)) return { ok: false, reason: "negated", stage, letter };
   const picked = pick(letter, stage, count);
   if (!picked.ok) return picked;
-  // "B) shelf and E) cabinet": several labelled options offered together are a hedge, not a pick.
-  if ((stage === "line" || stage === "anchor") && labelsOther(text, m.index, picked.letter, count)) {
+  // "B) shelf and E) cabinet": several labelled options offered together are a hedge, not a pick. After an
+  // anchor only the labels that follow it count (the analysis before "the answer is" names every option).
+  if (labelsOther(text, stage === "anchor" ? m.index : 0, picked.letter, options)) {
     return { ok: false, reason: "ambiguous", stage, letter: picked.letter };
   }
   // The anchor's own words ("The answer is") are not an option's text: only what follows the letter counts.
-  const paired = pairedOption(text, m.index, end, stage !== "anchor", options);
+  const paired = pairedOption(text, m.index, end, stage === "paren" || stage === "option", options);
   if (paired !== null && paired !== picked.index) {
     return { ok: false, reason: "contradiction", stage, letter: picked.letter, textIndex: paired };
   }
@@ -244,7 +167,8 @@ function uniqueOptionText(text: string, options: readonly OptionText[]): number 
 /**
  * The option an answer picks, trying in order: the answer (or its text after the last "answer is") being one
  * option's whole text, whatever shorter option it contains; the last "answer is/answer:" + letter, the last "option X",
- * line-initial `X)`/`(X)`/`X.`/`X:` (one letter only), a bare `X`/`(X)`, the last `(X)`, and finally the
+ * line-initial `X)`/`(X)`/`X.`/`X:` (one letter only), a bare `X`/`(X)`, the last `(X)`, the last `X)` inside a
+ * line ("I choose C) stop"), and finally the
  * text of exactly one option (`options` are SQuAD tokens of each option). A negated pick ("not option B",
  * "not food sources increased") is refused, and so is a letter that comes with another option's whole text
  * ("C) go slowly" when "go slowly" is A's text: a contradiction).
@@ -261,8 +185,8 @@ export function extractChoice(
   const bare = BARE.exec(text.trim());
   let whole = bare === null ? wholeOption(text, options) : null;
   if (whole === null && bare === null && options.length > 0) {
-    const anchored = afterLastAnchor(text);
-    if (anchored !== null) whole = wholeOption(anchored.trimStart().split("\n", 1)[0] ?? "", options);
+    const anchored = afterLastAnchor(text)?.trimStart().split("\n", 1)[0];
+    if (anchored !== undefined && !BARE.test(anchored)) whole = wholeOption(anchored, options);
   }
   if (whole !== null) return pick(String.fromCharCode(65 + whole), "text", count);
   const anchor = lastMatch(ANCHOR, text, (m) => {
@@ -293,6 +217,8 @@ export function extractChoice(
   const paren = lastMatch(PAREN, text, () => true);
   if (paren === "negated") return refused("paren");
   if (paren !== null) return fromMatch(paren, 1, "paren", text, count, options);
+  const label = lastInlineLabel(text);
+  if (label !== null) return fromMatch(label, 1, "label", text, count, options);
   const byText = uniqueOptionText(text, options);
   if (byText === "negated") return refused("text");
   if (byText !== null) return pick(String.fromCharCode(65 + byText), "text", count);

@@ -53,24 +53,38 @@ export function plainTokens(text: string): string[] {
 }
 
 const HAS_SIGN = /[-+\u2212\u2012\u2013\ufe63\uff0d±∓]/;
-// A sign before a term (a digit, a point, a bracket, a LaTeX command, a root or pi, or a lone-letter variable),
-// unless glued to a word before it: "x-ray", "COVID-19" and "rock-n-roll" carry no sign; "(-2, -1)", "x-1" and
-// "-1 + 2i" do. Dashes and the Unicode minus count as "-".
-const SIGN = /(?<!\p{L}\p{L})([-+\u2212\u2012\u2013\ufe63\uff0d±∓])(?=\s*(?:[\d.([{\\√π]|\p{L}(?!\p{L})))/gu;
+const MINUS = "-\u2212\u2012\u2013\ufe63\uff0d";
+const TERM_START = /[\p{L}\p{N}.([{\\√π]/u;
+const TERM_END = /[\p{L}\p{N})\]}|!]/u;
+const UNARY_AFTER = /[\s([{,;:=<>]/;
 
 /**
  * The signs of a text's terms, in order: the punctuation normalisers delete them, so two texts they call equal
- * can differ only here ("(-2, -1)" and "(-2,1)"). Empty when the text has none.
+ * can differ only here. A minus counts when it is a number's or a term's own sign (at the start or after a
+ * space, bracket or comma, and glued to what follows: "(-2, -1)", "between -5 and 5"); a hyphen or dash
+ * between words or numbers does not ("U-2", "867-5309", "1939 - 1945", "x-ray"). A plus counts between two
+ * terms ("1+2i", "x + 1"), not as a number's own sign ("+44" is 44). Empty when the text has none.
  * @example signSignature("(-2, -1)") // "--"
  * @example signSignature("-1 + 2i") // "-+"
- * @example signSignature("x-ray") // ""
+ * @example signSignature("U-2") // ""
  */
 export function signSignature(text: string): string {
   if (!HAS_SIGN.test(text)) return "";
   let out = "";
-  for (const m of text.matchAll(SIGN)) {
-    const sign = m[1] ?? "";
-    out += sign === "+" || sign === "±" || sign === "∓" ? sign : "-";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "±" || ch === "∓") {
+      out += ch;
+    } else if (MINUS.includes(ch)) {
+      const before = i === 0 ? " " : text[i - 1]!;
+      if (UNARY_AFTER.test(before) && TERM_START.test(text[i + 1] ?? "")) out += "-";
+    } else if (ch === "+") {
+      let b = i - 1;
+      while (b >= 0 && (text[b] === " " || text[b] === "\t")) b--;
+      let a = i + 1;
+      while (a < text.length && (text[a] === " " || text[a] === "\t")) a++;
+      if (b >= 0 && TERM_END.test(text[b]!) && TERM_START.test(text[a] ?? "")) out += "+";
+    }
   }
   return out;
 }

@@ -100,6 +100,16 @@ describe("gradeFreeText: signs are content", () => {
     ["rock-n-roll", "rock n roll"],
     ["X-ray", "x ray"],
     ["−3", "-3"],
+    // Hyphens inside names and numbers, dashes, bullets and a number's own plus are no signs.
+    ["U-2", "U2"],
+    ["F16", "F-16"],
+    ["R2D2", "R2-D2"],
+    ["VE Day", "V-E Day"],
+    ["867 5309", "867-5309"],
+    ["Boeing 747 400", "Boeing 747-400"],
+    ["1990 1995", "1990-1995"],
+    ["44", "+44"],
+    ["- 1066", "1066"],
   ])("%j is still %j", (answer, value) => {
     expect(gradeFreeText(answer, gold(value)).correct).toBe(true);
   });

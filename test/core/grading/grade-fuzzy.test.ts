@@ -90,5 +90,9 @@ describe("gradeFuzzy: a sign flip is never a match", () => {
     const negative = { grader: "fuzzy" as const, answer: "[-1, -2]", aliases: [] };
     expect(gradeFuzzy("[-1, -2]", negative).correct).toBe(true);
     expect(gradeFuzzy("[-1, 2]", negative).correct).toBe(false);
+    // A hyphen or a dash is no sign.
+    expect(gradeFuzzy("T1000 model", { grader: "fuzzy", answer: "T-1000 model", aliases: [] }).correct).toBe(
+      true,
+    );
   });
 });

@@ -285,7 +285,7 @@ describe("gradeMultipleChoice: a letter with another option's text is a contradi
     for (const answer of [
       "B) speed up and D) turn around",
       "A) go slowly, B) speed up, C) stop",
-      "D) stop or B) x",
+      "D) turn around or B) speed up",
     ]) {
       expect(gradeMultipleChoice(answer, mc(1))).toMatchObject({
         correct: false,
@@ -293,5 +293,42 @@ describe("gradeMultipleChoice: a letter with another option's text is a contradi
         details: { reason: "ambiguous" },
       });
     }
+  });
+});
+
+describe("gradeMultipleChoice: letters and texts in other places of the answer", () => {
+  const go = ["go slowly", "speed up", "stop", "turn around"];
+  const desks = ["chair", "desk", "lamp", "bed", "shelf"];
+  const mc = (choices: string[], index: number): GradingSpec => ({
+    grader: "multiple_choice",
+    answer: String.fromCharCode(65 + index),
+    aliases: [],
+    choices,
+    answer_index: index,
+  });
+  const verdict = (answer: string, spec: GradingSpec) => {
+    const r = gradeMultipleChoice(answer, spec);
+    if (r.correct) return "correct";
+    return r.method === "mc/contradiction" ? "contradiction" : String(r.details.reason ?? r.method);
+  };
+  it.each<[string, GradingSpec, string]>([
+    ["The answer is go slowly (C)", mc(go, 2), "contradiction"],
+    ["I choose C) go slowly", mc(go, 0), "contradiction"],
+    ["Final: C) go slowly", mc(go, 2), "contradiction"],
+    ["C) go slowly, as it is safest", mc(go, 2), "contradiction"],
+    ["I choose C) stop", mc(go, 2), "correct"],
+    ["C) stop, as it is safest", mc(go, 2), "correct"],
+    ["(B) desk and (E) shelf", mc(desks, 1), "ambiguous"],
+    ["B. desk and E. shelf", mc(desks, 4), "ambiguous"],
+    ["B: desk, E: shelf", mc(desks, 1), "ambiguous"],
+    ["desk (B) and shelf (E)", mc(desks, 4), "ambiguous"],
+    ["option B) desk and option E) shelf", mc(desks, 4), "ambiguous"],
+    ["The answer is B (which contains vitamin C)", mc(desks, 1), "correct"],
+    ["Answer: B (the one made of wood, not the item C)", mc(desks, 1), "correct"],
+    ["A) is tempting, but option B", mc(desks, 1), "correct"],
+    ["-3", mc(["-3", "3", "0", "6"], 0), "correct"],
+    ["3", mc(["-3", "3", "0", "6"], 1), "correct"],
+  ])("%j -> %s", (answer, spec, expected) => {
+    expect(verdict(answer, spec)).toBe(expected);
   });
 });

@@ -307,3 +307,46 @@ describe("gradeNumeric: an expression is not its last number", () => {
     expect(gradeNumeric(answer, gold(value)).correct).toBe(true);
   });
 });
+
+describe("gradeNumeric: expressions the review found, and prose that is no expression", () => {
+  const gold = (answer: string) => ({ grader: "numeric" as const, answer, aliases: [] });
+  it.each([
+    ["pi + 1", "1"],
+    ["\\pi + 1", "1"],
+    ["2 + pi", "2"],
+    ["2 + sin(x)", "2"],
+    ["3/2 + 3/sqrt 2", "2"],
+    ["3⋅4", "4"],
+    ["3 ∙ 4", "4"],
+    ["θ + 4", "4"],
+    ["\\alpha + 4", "4"],
+    ["ab + 4", "4"],
+    ["|x| + 4", "4"],
+    ["x! + 4", "4"],
+    ["√2", "2"],
+    ["\\sqrt 2", "2"],
+    ["sqrt 2", "2"],
+    ["\\ln 2", "2"],
+    ["log 2", "2"],
+    ["2i", "2"],
+  ])("%j is not %s", (answer, value) => {
+    expect(gradeNumeric(answer, gold(value)).correct).toBe(false);
+  });
+
+  it.each([
+    ["$18/h", "18"],
+    ["18/h", "18"],
+    ["The answer is 18 - a lot of money", "18"],
+    ["The answer is 5 - I think", "5"],
+    ["5-a-side", "5"],
+    ["a 3-D model", "3"],
+    ["5-day", "5"],
+    ["45 km/h", "45"],
+    ["9.8 m/s^2", "9.8"],
+    ["x=-5", "-5"],
+    ["18 + years", "18"],
+    ["It takes 2 hours", "2"],
+  ])("%j is still %s", (answer, value) => {
+    expect(gradeNumeric(answer, gold(value)).correct).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import {
   needsUnicodeNormalization,
   normalizeSquad,
   normalizeTriviaQa,
+  signSignature,
   squadTokens,
   tokenF1,
 } from "../../../src/core/grading/normalize-text.js";
@@ -138,5 +139,29 @@ describe("normalisers on plain ASCII take a shortcut that changes nothing", () =
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("signSignature", () => {
+  it.each([
+    ["", ""],
+    ["Paris", ""],
+    ["(-2, -1)", "--"],
+    ["(-2,1)", "-"],
+    ["-1 + 2i", "-+"],
+    ["1+2i", "+"],
+    ["between -5 and 5", "-"],
+    ["−3", "-"],
+    ["x ± 2", "±"],
+    // Hyphens, dashes, bullets and a number's own plus.
+    ["x-ray", ""],
+    ["U-2", ""],
+    ["867-5309", ""],
+    ["1939 – 1945", ""],
+    ["- 1066", ""],
+    ["+44", ""],
+    ["C++", ""],
+  ])("%j -> %j", (text, expected) => {
+    expect(signSignature(text)).toBe(expected);
   });
 });

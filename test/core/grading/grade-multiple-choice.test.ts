@@ -20,6 +20,14 @@ const spec = (
   answer_index,
 });
 const grade = (answer: unknown, s = spec(1)) => gradeMultipleChoice(answer as string, s);
+/** A multiple-choice spec over any options, gold by index. */
+const mcOf = (choices: string[], index: number): GradingSpec => ({
+  grader: "multiple_choice",
+  answer: String.fromCharCode(65 + index),
+  aliases: [],
+  choices,
+  answer_index: index,
+});
 
 describe("gradeMultipleChoice: input that cannot be graded", () => {
   it.each([
@@ -196,13 +204,6 @@ describe("gradeMultipleChoice: a negated option is never picked", () => {
 });
 
 describe("gradeMultipleChoice: an option's whole text beats a shorter option it contains", () => {
-  const mc = (choices: string[], index: number): GradingSpec => ({
-    grader: "multiple_choice",
-    answer: String.fromCharCode(65 + index),
-    aliases: [],
-    choices,
-    answer_index: index,
-  });
   it.each<[string[], number, string]>([
     [["triplet", "doublet", "triplet of triplets", "singlet"], 2, "triplet of triplets"],
     [["E_o", "81/23 E_o", "2 E_o", "0"], 1, "81/23 E_o"],
@@ -211,36 +212,30 @@ describe("gradeMultipleChoice: an option's whole text beats a shorter option it 
     [["12*hbar/25", "-12*hbar/25", "0", "hbar"], 0, "12*hbar/25"],
     [["band", "orchestra", "marching band", "choir"], 2, "The answer is: marching band"],
   ])("%j: %j is option %i", (choices, index, answer) => {
-    expect(gradeMultipleChoice(answer, mc(choices, index))).toMatchObject({
+    expect(gradeMultipleChoice(answer, mcOf(choices, index))).toMatchObject({
       correct: true,
       method: "mc/text",
     });
     const other = (index + 3) % 4;
-    expect(gradeMultipleChoice(answer, mc(choices, other)).correct).toBe(false);
+    expect(gradeMultipleChoice(answer, mcOf(choices, other)).correct).toBe(false);
   });
 
   it("still uses containment when no option matches whole", () => {
     const choices = ["band", "orchestra", "marching band", "choir"];
-    expect(gradeMultipleChoice("a choir, I think", mc(choices, 3))).toMatchObject({ correct: true });
+    expect(gradeMultipleChoice("a choir, I think", mcOf(choices, 3))).toMatchObject({ correct: true });
     // Both "band" and "marching band" appear in a longer answer: containment cannot decide.
-    expect(gradeMultipleChoice("I would go with a marching band", mc(choices, 2)).correct).toBe(false);
+    expect(gradeMultipleChoice("I would go with a marching band", mcOf(choices, 2)).correct).toBe(false);
   });
 
   it("never matches a one-letter option whole, so a bare letter stays a letter", () => {
     const choices = ["B", "A", "C", "D"];
-    expect(gradeMultipleChoice("B", mc(choices, 1))).toMatchObject({ correct: true, method: "mc/bare" });
+    expect(gradeMultipleChoice("B", mcOf(choices, 1))).toMatchObject({ correct: true, method: "mc/bare" });
   });
 });
 
 describe("gradeMultipleChoice: a letter with another option's text is a contradiction", () => {
   const choices = ["go slowly", "speed up", "stop", "turn around"];
-  const mc = (index: number): GradingSpec => ({
-    grader: "multiple_choice",
-    answer: String.fromCharCode(65 + index),
-    aliases: [],
-    choices,
-    answer_index: index,
-  });
+  const mc = (index: number) => mcOf(choices, index);
   it.each([
     "C) go slowly",
     "C ) go slowly",
@@ -299,35 +294,28 @@ describe("gradeMultipleChoice: a letter with another option's text is a contradi
 describe("gradeMultipleChoice: letters and texts in other places of the answer", () => {
   const go = ["go slowly", "speed up", "stop", "turn around"];
   const desks = ["chair", "desk", "lamp", "bed", "shelf"];
-  const mc = (choices: string[], index: number): GradingSpec => ({
-    grader: "multiple_choice",
-    answer: String.fromCharCode(65 + index),
-    aliases: [],
-    choices,
-    answer_index: index,
-  });
   const verdict = (answer: string, spec: GradingSpec) => {
     const r = gradeMultipleChoice(answer, spec);
     if (r.correct) return "correct";
     return r.method === "mc/contradiction" ? "contradiction" : String(r.details.reason ?? r.method);
   };
   it.each<[string, GradingSpec, string]>([
-    ["The answer is go slowly (C)", mc(go, 2), "contradiction"],
-    ["I choose C) go slowly", mc(go, 0), "contradiction"],
-    ["Final: C) go slowly", mc(go, 2), "contradiction"],
-    ["C) go slowly, as it is safest", mc(go, 2), "contradiction"],
-    ["I choose C) stop", mc(go, 2), "correct"],
-    ["C) stop, as it is safest", mc(go, 2), "correct"],
-    ["(B) desk and (E) shelf", mc(desks, 1), "ambiguous"],
-    ["B. desk and E. shelf", mc(desks, 4), "ambiguous"],
-    ["B: desk, E: shelf", mc(desks, 1), "ambiguous"],
-    ["desk (B) and shelf (E)", mc(desks, 4), "ambiguous"],
-    ["option B) desk and option E) shelf", mc(desks, 4), "ambiguous"],
-    ["The answer is B (which contains vitamin C)", mc(desks, 1), "correct"],
-    ["Answer: B (the one made of wood, not the item C)", mc(desks, 1), "correct"],
-    ["A) is tempting, but option B", mc(desks, 1), "correct"],
-    ["-3", mc(["-3", "3", "0", "6"], 0), "correct"],
-    ["3", mc(["-3", "3", "0", "6"], 1), "correct"],
+    ["The answer is go slowly (C)", mcOf(go, 2), "contradiction"],
+    ["I choose C) go slowly", mcOf(go, 0), "contradiction"],
+    ["Final: C) go slowly", mcOf(go, 2), "contradiction"],
+    ["C) go slowly, as it is safest", mcOf(go, 2), "contradiction"],
+    ["I choose C) stop", mcOf(go, 2), "correct"],
+    ["C) stop, as it is safest", mcOf(go, 2), "correct"],
+    ["(B) desk and (E) shelf", mcOf(desks, 1), "ambiguous"],
+    ["B. desk and E. shelf", mcOf(desks, 4), "ambiguous"],
+    ["B: desk, E: shelf", mcOf(desks, 1), "ambiguous"],
+    ["desk (B) and shelf (E)", mcOf(desks, 4), "ambiguous"],
+    ["option B) desk and option E) shelf", mcOf(desks, 4), "ambiguous"],
+    ["The answer is B (which contains vitamin C)", mcOf(desks, 1), "correct"],
+    ["Answer: B (the one made of wood, not the item C)", mcOf(desks, 1), "correct"],
+    ["A) is tempting, but option B", mcOf(desks, 1), "correct"],
+    ["-3", mcOf(["-3", "3", "0", "6"], 0), "correct"],
+    ["3", mcOf(["-3", "3", "0", "6"], 1), "correct"],
   ])("%j -> %s", (answer, spec, expected) => {
     expect(verdict(answer, spec)).toBe(expected);
   });

@@ -44,6 +44,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: (limit: number) =
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof EchoError) {
+      const retryAfter = error.details?.retry_after_s;
+      if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
       return reply.code(error.statusCode).send({ detail: error.message, code: error.code, ...error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

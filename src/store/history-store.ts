@@ -73,6 +73,11 @@ export interface HistoryStore {
   recordPhaseChange(change: PhaseChange): void;
   /** Stored curriculum changes, oldest first. */
   phaseChanges(): PhaseChange[];
+  /**
+   * Throws, as a failed append would, when the store cannot write right now (disk full, read-only, locked,
+   * removed, closed); returns when it can. Cheap enough to call about once a second while writes fail.
+   */
+  checkWritable(): void;
   readonly size: number;
   /** Whether records survive a restart. */
   readonly durable: boolean;

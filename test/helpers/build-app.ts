@@ -3,6 +3,7 @@ import { afterEach } from "vitest";
 import { buildApp, type EchoApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createService } from "../../src/server/create-service.js";
+import type { HistoryStore } from "../../src/store/history-store.js";
 
 const open: EchoApp[] = [];
 
@@ -10,9 +11,12 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((app) => app.close()));
 });
 
-export async function build(env: Record<string, string> = {}): Promise<EchoApp> {
+export async function build(
+  env: Record<string, string> = {},
+  overrides: { history?: HistoryStore; clock?: () => number } = {},
+): Promise<EchoApp> {
   const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ECHO_DB: ":memory:", ...env });
-  const { service } = createService(config);
+  const { service } = createService(config, overrides);
   const app = await buildApp({ config, service, validateResponses: true });
   open.push(app);
   return app;

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
+import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
 
 export interface ValidationDetail {
   type: string;
@@ -41,7 +42,37 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: (limit: number) =
   },
 };
 
+/**
+ * Adds to each documented route the replies this handler can give it, so the OpenAPI document lists every
+ * status a client may see: 400 (an unreadable request) everywhere, 422 where a schema checks the request, 413
+ * and 415 where there is a body. A route's own entry for a status wins.
+ */
+function documentErrorReplies(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    const schema = route.schema as
+      | {
+          response?: Record<string, unknown>;
+          body?: unknown;
+          querystring?: unknown;
+          params?: unknown;
+          hide?: boolean;
+        }
+      | undefined;
+    if (!schema?.response || schema.hide) return;
+    const add = (status: number, reply: unknown) => {
+      schema.response![status] ??= reply;
+    };
+    add(400, ErrorReply);
+    if (schema.body || schema.querystring || schema.params) add(422, UnprocessableReply);
+    if (schema.body) {
+      add(413, ErrorReply);
+      add(415, ErrorReply);
+    }
+  });
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
+  documentErrorReplies(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof EchoError) {
       const retryAfter = error.details?.retry_after_s;

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
+import { storageFaultOf } from "../store/storage-fault.js";
 import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
 
 export interface ValidationDetail {
@@ -105,6 +106,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (mapped) {
       const detail = mapped.detail(request.routeOptions.bodyLimit);
       return reply.code(ERROR_TABLE[mapped.code].status).send({ detail, code: mapped.code });
+    }
+    // A read the history could not serve (writes are turned into STORAGE_UNAVAILABLE where they happen).
+    if (typeof error.code === "string" && error.code.startsWith("SQLITE_")) {
+      const fault = storageFaultOf(error);
+      request.log.warn({ err: error, cause: fault.cause }, "history read failed");
+      return reply
+        .code(ERROR_TABLE.STORAGE_UNAVAILABLE.status)
+        .header("retry-after", String(fault.retryAfterS))
+        .send({
+          detail: `could not read the history: ${fault.message}; retry after ${fault.retryAfterS} s`,
+          code: "STORAGE_UNAVAILABLE",
+          cause: fault.cause,
+          retry_after_s: fault.retryAfterS,
+        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -17,14 +17,20 @@ export type FaultName = keyof typeof FAULTS;
 export class FaultyHistory implements HistoryStore {
   readonly durable = true;
   #fault: FaultName | null = null;
+  #reads = false;
   /** Writes refused so far (appends, phase changes and probes). */
   refused = 0;
 
   constructor(readonly inner: HistoryStore = new MemoryHistory()) {}
 
-  /** Makes every write fail with `fault` from now on; null heals the store. */
-  inject(fault: FaultName | null): void {
+  /** Makes every write (and with `reads`, every query too) fail with `fault` from now on; null heals it. */
+  inject(fault: FaultName | null, reads = false): void {
     this.#fault = fault;
+    this.#reads = reads;
+  }
+
+  #checkRead(): void {
+    if (this.#reads) this.#check();
   }
 
   #check(): void {
@@ -50,18 +56,23 @@ export class FaultyHistory implements HistoryStore {
   }
 
   page(filter: HistoryFilter, limit: number, offset: number) {
+    this.#checkRead();
     return this.inner.page(filter, limit, offset);
   }
   recent(filter: HistoryFilter, limit?: number) {
+    this.#checkRead();
     return this.inner.recent(filter, limit);
   }
   all() {
+    this.#checkRead();
     return this.inner.all();
   }
   outcomes(filter?: HistoryFilter, limit?: number) {
+    this.#checkRead();
     return this.inner.outcomes(filter, limit);
   }
   phaseChanges() {
+    this.#checkRead();
     return this.inner.phaseChanges();
   }
   get size() {

@@ -162,3 +162,20 @@ describe("a WebSocket step while the history fails", () => {
     expect(history.size).toBe(1);
   });
 });
+
+describe("a history that cannot be read", () => {
+  it.each(["/history", "/metrics?domain=math", "/fingerprint?phase=1"])(
+    "answers GET %s 503 STORAGE_UNAVAILABLE with the cause and Retry-After, not 500",
+    async (url) => {
+      const { app, history } = await setUp();
+      history.inject("io_error", true);
+      const res = await app.inject({ method: "GET", url });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers["retry-after"]).toBe(String(RETRY_AFTER_S.io_error));
+      expect(res.json()).toMatchObject({ code: "STORAGE_UNAVAILABLE", cause: "io_error" });
+      expect(res.json().detail).toMatch(/could not read the history: .*I\/O error/);
+      history.inject(null);
+      expect((await app.inject({ method: "GET", url })).statusCode).toBe(200);
+    },
+  );
+});

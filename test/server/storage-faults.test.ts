@@ -164,10 +164,19 @@ describe("a WebSocket step while the history fails", () => {
 });
 
 describe("a history that cannot be read", () => {
-  it.each(["/history", "/metrics?domain=math", "/fingerprint?phase=1"])(
-    "answers GET %s 503 STORAGE_UNAVAILABLE with the cause and Retry-After, not 500",
-    async (url) => {
+  it.each([
+    ["/history", "/history"],
+    ["/metrics?domain=math", "/metrics"],
+    ["/metrics/math", "/metrics/{domain}"],
+    ["/fingerprint?phase=1", "/fingerprint"],
+    ["/metrics/timeline", "/metrics/timeline"],
+    ["/tasks/anti_hallucination/score", "/tasks/{name}/score"],
+  ])(
+    "answers GET %s 503 STORAGE_UNAVAILABLE with the cause and Retry-After, as documented",
+    async (url, path) => {
       const { app, history } = await setUp();
+      const doc = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+      expect(Object.keys(doc.paths[path].get.responses)).toContain("503");
       history.inject("io_error", true);
       const res = await app.inject({ method: "GET", url });
       expect(res.statusCode).toBe(503);

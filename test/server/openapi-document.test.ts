@@ -60,6 +60,20 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("lists 401 exactly on the routes that need the key, when a key is set", async () => {
+    const app = await build({ ECHO_API_KEY: "a-long-enough-key" });
+    const doc = (await app.inject({ method: "GET", url: "/openapi.json" })).json() as Doc;
+    const lists401 = (path: string, method: string) => "401" in (doc.paths[path]?.[method]?.responses ?? {});
+    expect(lists401("/step", "post")).toBe(true);
+    expect(lists401("/reward", "post")).toBe(true);
+    expect(lists401("/curriculum", "put")).toBe(true);
+    expect(lists401("/ws", "get")).toBe(true);
+    expect(lists401("/health", "get")).toBe(false);
+    expect(lists401("/history", "get")).toBe(false); // reads stay open by default
+    const open = (await documentOf()) as Doc;
+    expect("401" in (open.paths["/step"]?.post?.responses ?? {})).toBe(false);
+  });
+
   it("shows the bounds of a phase in a query string (1 to 3), which /history enforces", async () => {
     const doc = await documentOf();
     const phase = doc.paths["/history"]?.get?.parameters?.find(

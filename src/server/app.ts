@@ -86,7 +86,8 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
     return parseJson(request, body as string, done);
   });
 
-  app.server.maxConnections = limits.maxConnections;
+  // Never below the WebSocket sessions allowed, with room beside them for HTTP clients.
+  app.server.maxConnections = Math.max(limits.maxConnections, config.MAX_CONCURRENT_ENVS + 256);
   app.decorate("limits", limits);
   app.decorate("echo", service);
   app.decorate("config", config);

@@ -15,7 +15,7 @@ export interface HttpLimits {
    * balancers and proxies, so they close first and never reuse a connection the server is closing.
    */
   keepAliveTimeoutMs: number;
-  /** Most open connections (HTTP and WebSocket); above it new ones are closed at accept. */
+  /** Most open connections (HTTP and WebSocket), raised to MAX_CONCURRENT_ENVS + 256 when that is more. */
   maxConnections: number;
   /** Longest path parameter, percent-encoded: 100 characters of 4-byte UTF-8 fit, so the schema decides. */
   maxParamLength: number;

@@ -76,6 +76,8 @@ describe("stuck HTTP clients", () => {
     expect(app.server.requestTimeout).toBe(HTTP_LIMITS.requestTimeoutMs);
     expect(app.server.keepAliveTimeout).toBe(HTTP_LIMITS.keepAliveTimeoutMs);
     expect(app.server.maxConnections).toBe(HTTP_LIMITS.maxConnections);
+    const many = await build({ MAX_CONCURRENT_ENVS: "10000" });
+    expect(many.server.maxConnections).toBe(10_256); // every allowed session fits, with HTTP room beside
     // Behind a proxy whose idle timeout is 60 s, the server must not close an idle connection first.
     expect(HTTP_LIMITS.keepAliveTimeoutMs).toBeGreaterThan(60_000);
     expect(HTTP_LIMITS.headersTimeoutMs).toBeLessThan(HTTP_LIMITS.requestTimeoutMs);

@@ -111,7 +111,7 @@ class EchoClient:
     # --- OpenEnv -------------------------------------------------------------------------------------------
 
     def health(self) -> dict:
-        """GET /health: {"status": "healthy"}."""
+        """GET /health: {"status": "healthy", "storage": {"writable": ..., "cause": ...}}."""
         return self._request("GET", "/health")
 
     def metadata(self) -> dict:

@@ -11,3 +11,14 @@ export type Difficulty = z.infer<typeof Difficulty>;
 
 export const Phase = z.number().int().min(1).max(3).describe("Curriculum phase, 1 (easy) to 3 (adversarial)");
 export type Phase = z.infer<typeof Phase>;
+
+/**
+ * A phase in a query string (a string coerced to a number). The bounds sit on the coerced number itself, not
+ * behind a pipe, so the OpenAPI document shows them (a pipe documents only its input: any number).
+ */
+export const PhaseQuery = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(3)
+  .describe("Curriculum phase, 1 (easy) to 3 (adversarial)");

@@ -51,7 +51,11 @@ export class CalibrationEnv {
     try {
       const scored = this.service.score(episode.task, action.response, episode.preset);
       const record = this.service.recordOf(episode, action.response, scored, this.channel, this.sessionId);
-      await this.service.record([record]);
+      // A record that cannot be stored leaves the episode open, so the same step can be sent again.
+      await this.service.record(
+        [record],
+        `episode ${episode.episode_id} was not recorded and is still open (send the same step again)`,
+      );
       this.#done = true;
       this.#steps++;
       this.#completed++;

@@ -23,6 +23,7 @@ import { EchoError } from "./errors.js";
 import { EVAL_TASKS, type EvalTaskName, evalDraw } from "./eval-tasks.js";
 import type { Observation, RunningCalibration } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
+import { StorageHealth } from "./storage-health.js";
 
 export interface EchoServiceOptions {
   bank: TaskBank;
@@ -57,6 +58,8 @@ export class EchoService {
   readonly history: HistoryStore;
   readonly clock: () => number;
   readonly newId: () => string;
+  /** Whether the history takes writes; /health and /ready report it. */
+  readonly storage: StorageHealth;
   readonly #sampler: TaskSampler;
   readonly #overall = new MetricsAccumulator();
   readonly #byDomain: GroupedMetrics<Domain> = createDomainMetrics();
@@ -79,6 +82,7 @@ export class EchoService {
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? randomUUID;
     this.#sampler = new TaskSampler(this.bank, options.seed ?? 0);
+    this.storage = new StorageHealth(this.history, this.clock);
   }
 
   /**
@@ -100,18 +104,24 @@ export class EchoService {
 
   /**
    * Sets and/or pins the curriculum phase by hand. The change is stored first, at its place among the
-   * episodes, so a restart replays it there. Throws RangeError for a phase outside 1..3.
+   * episodes, so a restart replays it there. Throws RangeError for a phase outside 1..3, and
+   * STORAGE_UNAVAILABLE (phase unchanged) when the history cannot store the change.
    */
   setPhase(phase: number, pinned: boolean): void {
     const parsed = Phase.safeParse(phase);
     if (!parsed.success) throw new RangeError(`phase must be 1, 2 or 3, got ${String(phase)}`);
     if (parsed.data === this.curriculum.phase && pinned === this.curriculum.pinned) return;
-    this.history.recordPhaseChange({
-      after_episodes: this.#episodes,
-      phase: parsed.data,
-      pinned,
-      changed_at: this.clock(),
-    });
+    try {
+      this.history.recordPhaseChange({
+        after_episodes: this.#episodes,
+        phase: parsed.data,
+        pinned,
+        changed_at: this.clock(),
+      });
+    } catch (error) {
+      throw this.storage.failed(error, "the curriculum phase was not changed");
+    }
+    this.storage.succeeded();
     this.curriculum.setPhase(parsed.data, pinned);
   }
 
@@ -220,11 +230,19 @@ export class EchoService {
     };
   }
 
-  /** Stores graded episodes, then counts them; resolves once the history has them. */
-  async record(records: readonly EpisodeRecord[]): Promise<void> {
+  /**
+   * Stores graded episodes, then counts them; resolves once the history has them. When it cannot store them
+   * it throws STORAGE_UNAVAILABLE and counts nothing; `outcome` says what that means for the caller.
+   */
+  async record(records: readonly EpisodeRecord[], outcome = "the episodes were not recorded"): Promise<void> {
     if (records.length === 0) return;
     // Stores resolve appends in call order, so episodes are counted in the order they are stored.
-    await this.history.append(records);
+    try {
+      await this.history.append(records);
+    } catch (error) {
+      throw this.storage.failed(error, outcome);
+    }
+    this.storage.succeeded();
     for (const record of records) this.#count(outcomeOf(record));
   }
 

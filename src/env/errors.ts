@@ -13,6 +13,12 @@ export const ERROR_TABLE = {
   INVALID_PHASE: { status: 422, summary: "Phases are 1, 2 or 3" },
   BATCH_TOO_LARGE: { status: 413, summary: "Too many items in one /reward batch" },
   CAPACITY_REACHED: { status: 503, summary: "The server holds as many sessions as it is allowed to" },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    summary:
+      "The history cannot be written (disk full, read-only, locked, removed or I/O error); nothing was " +
+      "recorded: retry after Retry-After seconds",
+  },
   UNAUTHORIZED: { status: 401, summary: "A valid API key is required" },
   NOT_FOUND: { status: 404, summary: "No such route" },
   UPGRADE_REQUIRED: { status: 426, summary: "A WebSocket route was called without a WebSocket upgrade" },

@@ -18,6 +18,8 @@ import { VERSION } from "../version.js";
 import type { EnvConfig } from "./config.js";
 import { registerErrorHandler } from "./errors.js";
 import { fastSerializerFor } from "./fast-serializers.js";
+import { HTTP_LIMITS, type HttpLimits } from "./http-limits.js";
+import { withLinks } from "./openapi-links.js";
 import { registerAccessControl } from "./plugins/auth.js";
 import { registerEpisodeSweeper } from "./plugins/sweeper.js";
 import { ROUTES } from "./routes/index.js";
@@ -32,6 +34,7 @@ declare module "fastify" {
     httpEpisodes: HttpEpisodes;
     sessions: SessionRegistry;
     config: EnvConfig;
+    limits: HttpLimits;
   }
 }
 
@@ -41,15 +44,25 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
   /** Check every reply against its zod schema (tests turn this on; it costs time per reply). */
   validateResponses?: boolean;
+  /** Timeouts and connection limits other than HTTP_LIMITS (tests shorten them). */
+  limits?: Partial<HttpLimits>;
 }
 
 export type EchoApp = FastifyInstance;
 
 export async function buildApp(options: BuildOptions): Promise<EchoApp> {
   const { config, service } = options;
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...options.limits };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    routerOptions: { maxParamLength: limits.maxParamLength },
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+    },
     requestIdHeader: "x-request-id",
     // Errors raised before routing (e.g. a bad percent-encoding in the URL) get the same body as the rest.
     frameworkErrors: (error, _request, reply) => {
@@ -73,6 +86,9 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
     return parseJson(request, body as string, done);
   });
 
+  // Never below the WebSocket sessions allowed, with room beside them for HTTP clients.
+  app.server.maxConnections = Math.max(limits.maxConnections, config.MAX_CONCURRENT_ENVS + 256);
+  app.decorate("limits", limits);
   app.decorate("echo", service);
   app.decorate("config", config);
   app.decorate("httpEpisodes", new HttpEpisodes(service, { ttlMs: config.SESSION_TIMEOUT_S * 1000 }));
@@ -106,7 +122,8 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
     },
     transform: jsonSchemaTransform,
     // Every schema with a .meta({ id }) lands under components.schemas, the WebSocket messages included.
-    transformObject: jsonSchemaTransformObject,
+    // OpenAPI links (openapi-links.ts) then chain /reset into /step and /state.
+    transformObject: (documentObject) => withLinks(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(websocket, {

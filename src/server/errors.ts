@@ -4,6 +4,8 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
+import { storageFaultOf } from "../store/storage-fault.js";
+import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
 
 export interface ValidationDetail {
   type: string;
@@ -41,9 +43,41 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: (limit: number) =
   },
 };
 
+/**
+ * Adds to each documented route the replies this handler can give it, so the OpenAPI document lists every
+ * status a client may see: 400 (an unreadable request) everywhere, 422 where a schema checks the request, 413
+ * and 415 where there is a body. A route's own entry for a status wins.
+ */
+function documentErrorReplies(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    const schema = route.schema as
+      | {
+          response?: Record<string, unknown>;
+          body?: unknown;
+          querystring?: unknown;
+          params?: unknown;
+          hide?: boolean;
+        }
+      | undefined;
+    if (!schema?.response || schema.hide) return;
+    const add = (status: number, reply: unknown) => {
+      schema.response![status] ??= reply;
+    };
+    add(400, ErrorReply);
+    if (schema.body || schema.querystring || schema.params) add(422, UnprocessableReply);
+    if (schema.body) {
+      add(413, ErrorReply);
+      add(415, ErrorReply);
+    }
+  });
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
+  documentErrorReplies(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof EchoError) {
+      const retryAfter = error.details?.retry_after_s;
+      if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
       return reply.code(error.statusCode).send({ detail: error.message, code: error.code, ...error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -72,6 +106,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (mapped) {
       const detail = mapped.detail(request.routeOptions.bodyLimit);
       return reply.code(ERROR_TABLE[mapped.code].status).send({ detail, code: mapped.code });
+    }
+    // A read the history could not serve (writes are turned into STORAGE_UNAVAILABLE where they happen).
+    if (typeof error.code === "string" && error.code.startsWith("SQLITE_")) {
+      const fault = storageFaultOf(error);
+      request.log.warn({ err: error, cause: fault.cause }, "history read failed");
+      return reply
+        .code(ERROR_TABLE.STORAGE_UNAVAILABLE.status)
+        .header("retry-after", String(fault.retryAfterS))
+        .send({
+          detail: `could not read the history: ${fault.message}; retry after ${fault.retryAfterS} s`,
+          code: "STORAGE_UNAVAILABLE",
+          cause: fault.cause,
+          retry_after_s: fault.retryAfterS,
+        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

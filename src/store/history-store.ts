@@ -1,7 +1,7 @@
 // Episode history behind one interface, so memory and SQLite stores pass the same contract suite.
 import { z } from "zod";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
-import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
+import { Difficulty, Domain, Phase, PhaseQuery } from "../core/taxonomy.js";
 import { EPISODE_CHANNELS, type EpisodeRecord } from "../env/episode-record.js";
 import { EvalTaskName } from "../env/eval-tasks.js";
 
@@ -10,7 +10,7 @@ export const HistoryFilter = z
     session: z.string().max(255).optional().describe("Only episodes of this WebSocket session"),
     domain: Domain.optional(),
     difficulty: Difficulty.optional(),
-    phase: z.coerce.number().pipe(Phase).optional(),
+    phase: PhaseQuery.optional(),
     preset: z.string().max(64).optional().describe("Only episodes paid by this reward preset"),
     channel: z.enum(EPISODE_CHANNELS).optional().describe("Only episodes played over http, ws or batch"),
     correct: z
@@ -73,6 +73,11 @@ export interface HistoryStore {
   recordPhaseChange(change: PhaseChange): void;
   /** Stored curriculum changes, oldest first. */
   phaseChanges(): PhaseChange[];
+  /**
+   * Throws, as a failed append would, when the store cannot write right now (disk full, read-only, locked,
+   * removed, closed); returns when it can. Cheap enough to call about once a second while writes fail.
+   */
+  checkWritable(): void;
   readonly size: number;
   /** Whether records survive a restart. */
   readonly durable: boolean;

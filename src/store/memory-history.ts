@@ -81,6 +81,11 @@ export class MemoryHistory implements HistoryStore {
     if (this.#changes.length > MAX_PHASE_CHANGES) this.#changes.shift();
   }
 
+  /** Memory can always take another record (the ring drops the oldest); only a closed history refuses. */
+  checkWritable(): void {
+    if (this.#closed) throw new Error("the in-memory history is closed");
+  }
+
   phaseChanges(): PhaseChange[] {
     return this.#changes.map((change) => ({ ...change }));
   }

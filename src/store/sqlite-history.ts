@@ -18,6 +18,7 @@ import {
   whereOf,
 } from "./sqlite-rows.js";
 import { type GroupOutcome, SqliteWriter } from "./sqlite-writer.js";
+import { assertSameFile, fileIdentity, HistoryWriteError, isStorageCode } from "./storage-fault.js";
 
 export interface SqliteHistoryOptions {
   /**
@@ -28,7 +29,18 @@ export interface SqliteHistoryOptions {
   synchronous?: SyncMode;
   /** Commit on a writer thread (default true); false commits on the calling thread. */
   writerThread?: boolean;
+  /**
+   * How long a commit waits for another process's write lock before it fails as "locked" (default 5000 ms).
+   * Curriculum changes and writability probes run on the event loop, so they wait less (EVENT_LOOP_BUSY_MS).
+   */
+  busyTimeoutMs?: number;
 }
+
+/**
+ * The longest the event loop waits for a lock on the writes it does itself: a curriculum change (rare, and it
+ * may wait out a commit of the writer thread), a writability probe (about once a second while writes fail).
+ */
+const EVENT_LOOP_BUSY_MS = { change: 1000, probe: 100 } as const;
 
 interface Waiter {
   records: readonly EpisodeRecord[];
@@ -56,11 +68,17 @@ export class SqliteHistory implements HistoryStore {
   /** The highest episodes.id the writer thread acknowledged: rows after it are ones it never confirmed. */
   #acknowledgedId: number;
   readonly #writer: SqliteWriter | null;
+  /** The opened file's identity: writes stop once the path names another file or none. */
+  readonly #identity: string | null;
+  readonly #busyTimeoutMs: number;
 
   constructor(path: string, options: SqliteHistoryOptions = {}) {
     this.path = path;
     const synchronous = options.synchronous ?? "FULL";
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     this.#db = openHistoryDatabase(path, synchronous);
+    this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
+    this.#identity = fileIdentity(this.#db.name);
     this.#insert = this.#db.prepare(INSERT_EPISODE);
     this.#insertChange = this.#db.prepare(
       "INSERT INTO curriculum_events (after_episodes, phase, pinned, changed_at) VALUES (?, ?, ?, ?)",
@@ -77,11 +95,20 @@ export class SqliteHistory implements HistoryStore {
     this.#writer =
       options.writerThread === false
         ? null
-        : new SqliteWriter(this.#db.name, synchronous, INSERT_EPISODE, {
-            committed: (outcomes, count, transactions, lastRowid) =>
-              this.#acknowledged(outcomes, count, transactions, lastRowid),
-            failed: (error, lost, uncommitted) => this.#writerFailed(error, lost, uncommitted),
-          });
+        : new SqliteWriter(
+            {
+              path: this.#db.name,
+              synchronous,
+              insertSql: INSERT_EPISODE,
+              busyTimeoutMs: this.#busyTimeoutMs,
+              identity: this.#identity,
+            },
+            {
+              committed: (outcomes, count, transactions, lastRowid) =>
+                this.#acknowledged(outcomes, count, transactions, lastRowid),
+              failed: (error, lost, uncommitted) => this.#writerFailed(error, lost, uncommitted),
+            },
+          );
   }
 
   get size(): number {
@@ -136,9 +163,8 @@ export class SqliteHistory implements HistoryStore {
         this.#size += waiter.records.length;
         waiter.resolve();
       } else {
-        waiter.reject(
-          new Error(`could not store ${waiter.records.length} episode(s) in ${this.path}: ${failure}`),
-        );
+        const message = `could not store ${waiter.records.length} episode(s) in ${this.path}: ${failure.message}`;
+        waiter.reject(new HistoryWriteError(message, failure.code));
       }
     });
   }
@@ -199,7 +225,12 @@ export class SqliteHistory implements HistoryStore {
     if (waiters.length === 0) return;
     try {
       this.#commit(waiters);
-    } catch {
+    } catch (error) {
+      // A storage fault is every caller's: retrying each alone would only wait out the same lock again.
+      if (isStorageCode((error as { code?: string }).code)) {
+        for (const waiter of waiters) waiter.reject(error);
+        return;
+      }
       // The group failed: commit each caller alone, so a failure stays with the caller it belongs to.
       for (const waiter of waiters) {
         try {
@@ -215,6 +246,7 @@ export class SqliteHistory implements HistoryStore {
   }
 
   #commit(waiters: readonly Waiter[]): void {
+    assertSameFile(this.#db.name, this.#identity);
     this.#write(waiters);
     this.#transactions++;
     for (const waiter of waiters) this.#size += waiter.records.length;
@@ -287,7 +319,32 @@ export class SqliteHistory implements HistoryStore {
 
   recordPhaseChange(change: PhaseChange): void {
     if (this.#closed) throw new Error(`the history database ${this.path} is closed`);
-    this.#insertChange.run(change.after_episodes, change.phase, change.pinned ? 1 : 0, change.changed_at);
+    this.#onEventLoop(EVENT_LOOP_BUSY_MS.change, () =>
+      this.#insertChange.run(change.after_episodes, change.phase, change.pinned ? 1 : 0, change.changed_at),
+    );
+  }
+
+  /**
+   * Commits a one-page write (the schema version, set to what it is), so a full disk, a read-only file system,
+   * another process's lock or a removed file shows here as it would on an append.
+   */
+  checkWritable(): void {
+    if (this.#closed) throw new Error(`the history database ${this.path} is closed`);
+    const version = this.#db.pragma("user_version", { simple: true }) as number;
+    this.#onEventLoop(EVENT_LOOP_BUSY_MS.probe, () =>
+      this.#db.transaction(() => this.#db.pragma(`user_version = ${version}`)).immediate(),
+    );
+  }
+
+  /** A write on this thread's connection: to the file opened, waiting at most `busyMs` for a lock. */
+  #onEventLoop(busyMs: number, write: () => void): void {
+    assertSameFile(this.#db.name, this.#identity);
+    this.#db.pragma(`busy_timeout = ${Math.min(busyMs, this.#busyTimeoutMs)}`);
+    try {
+      write();
+    } finally {
+      this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
+    }
   }
 
   phaseChanges(): PhaseChange[] {

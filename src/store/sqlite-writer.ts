@@ -3,23 +3,29 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { SyncMode } from "./sqlite-open.js";
+import { STORAGE_CODE_PATTERN } from "./storage-fault.js";
 
 /** One group of rows (one append call), each row in the column order of the insert statement. */
 export type RowGroup = unknown[][];
 
-/** Per group, in order: null when it was committed, else why it failed. */
-export type GroupOutcome = string | null;
+/** Per group, in order: null when it was committed, else why it failed (with SQLite's code or an errno). */
+export type GroupOutcome = { message: string; code: string | null } | null;
 
 // Plain JavaScript run with `eval`, so the same code works from dist/, tsx and vitest alike. Batches that
 // arrive while a commit runs are merged into the next transaction (group commit across event-loop turns); a
-// failed merged transaction is retried group by group, so a failure stays with the append it belongs to.
+// failed merged transaction is retried group by group, so a failure stays with the append it belongs to, unless
+// the failure is the storage's own (disk full, read-only, locked, I/O error): then every group shares it and
+// none is retried, so a lock costs one busy timeout, not one per group. Before writing, the thread checks that
+// the path still names the file it opened: SQLite would go on committing to a removed file's orphaned inode.
 // Each acknowledgement carries the rowid of the last row committed, so a parent can tell later rows apart.
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { statSync } = require("node:fs");
+const STORAGE_CODE = new RegExp(workerData.storageCodes);
 let db;
 try {
   const Database = require(workerData.driver);
-  db = new Database(workerData.path, { timeout: 5000 });
+  db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
   db.pragma("synchronous = " + workerData.synchronous);
   db.pragma("cache_size = -16000");
   db.pragma("journal_size_limit = 67108864");
@@ -34,6 +40,24 @@ const write = db.transaction((groups) => {
   for (const rows of groups) for (const row of rows) last = insert.run(row).lastInsertRowid;
   return last;
 }).immediate;
+function failureOf(error) {
+  const code = error && typeof error.code === "string" ? error.code : null;
+  return { message: String((error && error.message) || error), code };
+}
+// assertSameFile of storage-fault.ts, repeated here: the thread runs plain JavaScript and cannot import it.
+function assertSameFile() {
+  if (workerData.identity === null) return;
+  let now = null;
+  try {
+    const stat = statSync(workerData.path);
+    now = stat.dev + ":" + stat.ino;
+  } catch {}
+  if (now !== workerData.identity) {
+    const error = new Error(workerData.path + (now === null ? " no longer exists" : " is now a different file"));
+    error.code = "ENOENT";
+    throw error;
+  }
+}
 let queue = [];
 let scheduled = false;
 function flush() {
@@ -45,16 +69,19 @@ function flush() {
   let outcomes = null;
   let transactions = 0;
   try {
+    assertSameFile();
     lastRowid = write(groups);
     transactions = 1;
-  } catch {
+  } catch (error) {
+    const shared = failureOf(error);
     outcomes = groups.map((group) => {
+      if (shared.code !== null && STORAGE_CODE.test(shared.code)) return shared;
       try {
         lastRowid = write([group]);
         transactions++;
         return null;
-      } catch (error) {
-        return String((error && error.message) || error);
+      } catch (single) {
+        return failureOf(single);
       }
     });
   }
@@ -107,6 +134,16 @@ export interface WriterCallbacks {
   failed(error: Error, lost: number, uncommitted: boolean): void;
 }
 
+export interface WriterOptions {
+  path: string;
+  synchronous: SyncMode;
+  insertSql: string;
+  /** How long a commit waits for another connection's write lock before failing SQLITE_BUSY. */
+  busyTimeoutMs: number;
+  /** fileIdentity() of the database when it was opened; null skips the check (e.g. an unnamed file). */
+  identity: string | null;
+}
+
 /**
  * Owns the worker. `send` posts groups; acknowledgements come back in send order through `callbacks`.
  * The worker keeps the process alive only while groups are in flight or it is closing.
@@ -120,12 +157,12 @@ export class SqliteWriter {
   #closed: Promise<void> | null = null;
   #onClosed: (() => void) | null = null;
 
-  constructor(path: string, synchronous: SyncMode, insertSql: string, callbacks: WriterCallbacks) {
+  constructor(options: WriterOptions, callbacks: WriterCallbacks) {
     this.#callbacks = callbacks;
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
     this.#worker = new Worker(WRITER_SOURCE, {
       eval: true,
-      workerData: { driver, path, synchronous, insertSql },
+      workerData: { ...options, driver, storageCodes: STORAGE_CODE_PATTERN },
       // No inherited loaders (tsx, vitest): the writer is plain JavaScript.
       execArgv: [],
     });

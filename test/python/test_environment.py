@@ -10,3 +10,4 @@ def test_runs_in_a_virtual_environment():
 def test_pinned_tools_import():
     import pytest  # noqa: F401
     import requests  # noqa: F401
+    import schemathesis  # noqa: F401

@@ -375,9 +375,22 @@ describe("GET /state", () => {
 });
 
 describe("GET /health, /metadata, /schema", () => {
-  it("reports healthy", async () => {
+  it("reports healthy, with the history's state beside OpenEnv's status", async () => {
     const app = await build();
-    expect(await get(app, "/health")).toEqual({ status: 200, body: { status: "healthy" } });
+    expect(await get(app, "/health")).toEqual({
+      status: 200,
+      body: {
+        status: "healthy",
+        storage: {
+          writable: true,
+          durable: false,
+          cause: null,
+          detail: null,
+          failing_since: null,
+          retry_after_s: null,
+        },
+      },
+    });
   });
 
   it("describes the environment with string name and description", async () => {

@@ -249,7 +249,10 @@ describe("Dockerfile: its build and start sequence, replayed in a clean director
   });
 
   it("answers /health, /metadata, the dashboard and an OpenEnv reset/step", async () => {
-    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: "healthy" });
+    expect(await (await fetch(`${url}/health`)).json()).toMatchObject({
+      status: "healthy",
+      storage: { writable: true },
+    });
     const page = await fetch(`${url}/web/`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/text\/html/);

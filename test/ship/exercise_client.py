@@ -25,7 +25,8 @@ def expect_error(call, status, code):
 client = EchoClient(URL, retries=0)
 
 # --- OpenEnv routes -----------------------------------------------------------------------------------------
-assert client.health() == {"status": "healthy"}
+health = client.health()
+assert health["status"] == "healthy" and health["storage"]["writable"] is True, health
 assert client.metadata()["name"] == "echo"
 first = client.reset(seed=3)
 obs = first["observation"]

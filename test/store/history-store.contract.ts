@@ -170,5 +170,15 @@ export function historyStoreContract(name: string, factory: StoreFactory): void 
       await store.close();
       await expect(store.append([recordAt(1)])).rejects.toThrow(/closed/);
     });
+
+    it("says it can write while open (changing nothing), and that it cannot once closed", async () => {
+      const store = await factory.open();
+      await store.append([recordAt(0)]);
+      expect(() => store.checkWritable()).not.toThrow();
+      expect(store.size).toBe(1);
+      expect([...store.all()]).toEqual([recordAt(0)]);
+      await store.close();
+      expect(() => store.checkWritable()).toThrow(/closed/);
+    });
   });
 }

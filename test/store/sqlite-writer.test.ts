@@ -1,11 +1,13 @@
 // The writer thread on its own: acknowledgements in send order, failures per group, and a thread that
 // cannot open the database reported as such (nothing it was sent can have been committed).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { type GroupOutcome, SqliteWriter } from "../../src/store/sqlite-writer.js";
+import { fileIdentity } from "../../src/store/storage-fault.js";
+import { waitFor } from "../helpers/ws-client.js";
 
 const dirs: string[] = [];
 
@@ -31,7 +33,14 @@ interface Seen {
 
 function writer(path: string): { writer: SqliteWriter; seen: Seen } {
   const seen: Seen = { acks: [], failures: [] };
-  const w = new SqliteWriter(path, "FULL", "INSERT INTO t (n, label) VALUES (?, ?)", {
+  const options = {
+    path,
+    synchronous: "FULL" as const,
+    insertSql: "INSERT INTO t (n, label) VALUES (?, ?)",
+    busyTimeoutMs: 200,
+    identity: fileIdentity(path),
+  };
+  const w = new SqliteWriter(options, {
     committed: (outcomes, count, _transactions, lastRowid) => seen.acks.push({ outcomes, count, lastRowid }),
     failed: (error, lost, uncommitted) => seen.failures.push({ message: error.message, lost, uncommitted }),
   });
@@ -81,11 +90,49 @@ describe("SqliteWriter", () => {
       (ack) => ack.outcomes ?? new Array<GroupOutcome>(ack.count).fill(null),
     );
     expect(outcomes[0]).toBeNull();
-    expect(outcomes[1]).toMatch(/NOT NULL/);
+    expect(outcomes[1]).toMatchObject({
+      message: expect.stringMatching(/NOT NULL/),
+      code: "SQLITE_CONSTRAINT_NOTNULL",
+    });
     expect(outcomes[2]).toBeNull();
     expect(rows(path)).toEqual([
       { n: 1, label: "a" },
       { n: 3, label: "c" },
+    ]);
+  });
+
+  it("fails every group with a storage fault (a lock) at once, in one transaction's time, and writes none", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    const other = new BetterSqlite3(path);
+    other.exec("BEGIN IMMEDIATE");
+    w.send([[[1, "a"]], [[2, "b"]], [[3, "c"]]]);
+    await waitFor(() => seen.acks.length > 0, "the refused groups' acknowledgement");
+    other.exec("ROLLBACK");
+    other.close();
+    await w.close();
+    expect(seen.acks[0]?.outcomes).toEqual(
+      new Array(3).fill({ message: "database is locked", code: "SQLITE_BUSY" }),
+    );
+    expect(rows(path)).toEqual([]);
+  });
+
+  it("refuses to write once its path names no file, instead of committing to the orphaned inode", async () => {
+    const path = database();
+    const { writer: w, seen } = writer(path);
+    const acked = async (n: number) => waitFor(() => seen.acks.length >= n, `${n} acknowledgement(s)`);
+    w.send([[[0, "z"]]]);
+    await acked(1); // the thread has the file open
+    renameSync(path, `${path}.moved`);
+    w.send([[[1, "a"]]]);
+    await acked(2);
+    renameSync(`${path}.moved`, path);
+    w.send([[[2, "b"]]]);
+    await w.close();
+    expect(seen.acks[1]?.outcomes).toEqual([{ message: `${path} no longer exists`, code: "ENOENT" }]);
+    expect(rows(path)).toEqual([
+      { n: 0, label: "z" },
+      { n: 2, label: "b" },
     ]);
   });
 

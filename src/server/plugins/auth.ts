@@ -1,6 +1,7 @@
 // Access control: an optional API key (ECHO_API_KEY) guards each route by the access level it declares.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ErrorReply } from "../schemas/error-reply.js";
 
 /**
  * Who may call a route. public: anyone, always. read: anyone unless ECHO_PUBLIC_READ=false, then key
@@ -92,7 +93,14 @@ export function registerAccessControl(app: FastifyInstance, policy: AccessPolicy
       );
     }
     // `websocket: true` routes, and full declarations with an HTTP handler beside their wsHandler (/ws).
-    if (route.websocket || route.wsHandler) websocketRoutes.add(route.url);
+    const websocket = Boolean(route.websocket || route.wsHandler);
+    if (websocket) websocketRoutes.add(route.url);
+    // The OpenAPI document lists the 401 of every route that needs the key.
+    const response = (route.schema as { response?: Record<string, unknown> } | undefined)?.response;
+    const methods = [route.method].flat();
+    if (response && methods.some((method) => needsKey(accessOf(declared, method, websocket), policy))) {
+      response[401] ??= ErrorReply;
+    }
   });
 
   // Without a key every route is open: no hook at all, so open servers pay nothing per request.

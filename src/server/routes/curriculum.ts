@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Curriculum } from "../../core/curriculum.js";
 import { ADVERSARIAL_SHARE, CurriculumState, PHASE_MIX, showsDifficulty } from "../../core/curriculum.js";
 import { Phase } from "../../core/taxonomy.js";
-import { UnprocessableReply } from "../schemas/error-reply.js";
+import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 
 const percent = (what: string) => z.number().int().min(0).max(100).describe(`Percent of ${what} draws`);
 
@@ -82,10 +82,12 @@ export const curriculumRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Set and/or pin the curriculum phase",
       description:
         '{"phase": 2} moves to phase 2, {"phase": 3, "pinned": true} pins phase 3, {"pinned": false} alone ' +
-        "unpins the current phase. Resets and /reward batches without a phase then use it.",
+        "unpins the current phase. Resets and /reward batches without a phase then use it. The change is " +
+        "stored first: while the history cannot be written it answers 503 STORAGE_UNAVAILABLE with " +
+        "Retry-After and the phase stays as it was.",
       tags: ["curriculum"],
       body: CurriculumUpdate,
-      response: { 200: CurriculumReply, 422: UnprocessableReply },
+      response: { 200: CurriculumReply, 422: UnprocessableReply, 503: ErrorReply },
     },
     handler: async (request) => {
       const curriculum = app.echo.curriculum;

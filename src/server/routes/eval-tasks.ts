@@ -64,7 +64,7 @@ export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
             .describe(`One of: ${EVAL_TASK_NAMES.join(", ")}`),
         }),
         querystring: EvalScoreQuery,
-        response: { 200: EvalScore, 404: ErrorReply, 422: UnprocessableReply },
+        response: { 200: EvalScore, 404: ErrorReply, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {

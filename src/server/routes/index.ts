@@ -7,6 +7,7 @@ import { mcpRoutes } from "./mcp.js";
 import { metricsRoutes } from "./metrics.js";
 import { openenvRoutes } from "./openenv.js";
 import { questionRoutes } from "./questions.js";
+import { readyRoutes } from "./ready.js";
 import { rewardRoutes } from "./reward.js";
 import { rewardsRoutes } from "./rewards.js";
 import { timelineRoutes } from "./timeline.js";
@@ -15,6 +16,7 @@ import { wsRoutes } from "./ws.js";
 
 export const ROUTES: readonly FastifyPluginAsync[] = [
   openenvRoutes as FastifyPluginAsync,
+  readyRoutes as FastifyPluginAsync,
   mcpRoutes,
   rewardRoutes as FastifyPluginAsync,
   rewardsRoutes as FastifyPluginAsync,

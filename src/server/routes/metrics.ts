@@ -39,7 +39,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         description: FILTERS,
         tags: ["metrics"],
         querystring: MetricsQuery,
-        response: { 200: CalibrationReport, 422: UnprocessableReply },
+        response: { 200: CalibrationReport, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {
@@ -57,7 +57,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["metrics"],
         params: DomainParams,
         querystring: MetricsQuery.omit({ domain: true }),
-        response: { 200: CalibrationReport, 404: ErrorReply, 422: UnprocessableReply },
+        response: { 200: CalibrationReport, 404: ErrorReply, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {
@@ -82,7 +82,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         description: `${FILTERS} Domains without an episode with a stated confidence are marked empty.`,
         tags: ["metrics"],
         querystring: MetricsQuery,
-        response: { 200: Fingerprint, 422: UnprocessableReply },
+        response: { 200: Fingerprint, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {
@@ -101,7 +101,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
           "/metrics, plus correct=true|false.",
         tags: ["metrics"],
         querystring: HistoryQuery,
-        response: { 200: HistoryPage, 422: UnprocessableReply },
+        response: { 200: HistoryPage, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Action, EnvState, Observation, StepResult } from "../../env/observation.js";
 import { ResetOptions } from "../../env/reset-options.js";
+import { StorageStatus } from "../../env/storage-health.js";
 import { VERSION } from "../../version.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 
@@ -25,7 +26,14 @@ export const StepRequest = z
 
 /** A 422 is a schema failure (a list of details) or an EchoError such as UNKNOWN_PRESET (one message). */
 
-export const HealthReply = z.object({ status: z.literal("healthy") }).meta({ id: "HealthResponse" });
+export const HealthReply = z
+  .object({
+    status: z.literal("healthy").describe("Always healthy while the process serves (OpenEnv's liveness)"),
+    storage: StorageStatus.describe(
+      "Whether the history takes writes; GET /ready answers 503 while it does not",
+    ),
+  })
+  .meta({ id: "HealthResponse" });
 
 export const MetadataReply = z
   .object({
@@ -89,10 +97,18 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Answer the current question and get the reward",
         description:
           "Grades {action: {response}} for the episode named by episode_id, or the most recent HTTP episode " +
-          "when none is given. One step ends an episode: stepping it again answers 409.",
+          "when none is given. One step ends an episode: stepping it again answers 409. While the history " +
+          "cannot be written the step answers 503 STORAGE_UNAVAILABLE with Retry-After, and the episode stays " +
+          "open for the same step to be sent again.",
         tags: ["openenv"],
         body: StepRequest,
-        response: { 200: StepResult, 404: ErrorReply, 409: ErrorReply, 422: UnprocessableReply },
+        response: {
+          200: StepResult,
+          404: ErrorReply,
+          409: ErrorReply,
+          422: UnprocessableReply,
+          503: ErrorReply,
+        },
       },
       preValidation: (request, _reply, done) => {
         request.body = normaliseStepBody(request.body) as typeof request.body;
@@ -134,9 +150,16 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Always open: Docker's HEALTHCHECK and Space probes carry no key.
       config: { access: "public" },
-      schema: { summary: "Liveness", tags: ["openenv"], response: { 200: HealthReply } },
+      schema: {
+        summary: "Liveness, and whether the history takes writes",
+        description:
+          'Always 200 {"status": "healthy"} while the process serves, as OpenEnv expects; `storage` tells ' +
+          "whether writes work. Readiness (503 while they fail) is GET /ready.",
+        tags: ["openenv"],
+        response: { 200: HealthReply },
+      },
     },
-    async () => ({ status: "healthy" as const }),
+    async () => ({ status: "healthy" as const, storage: app.echo.storage.status() }),
   );
 
   app.get(

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PHASE_MIX, showsDifficulty } from "../../core/curriculum.js";
-import { DIFFICULTIES, Difficulty, Domain, Phase } from "../../core/taxonomy.js";
+import { DIFFICULTIES, Difficulty, Domain, PhaseQuery } from "../../core/taxonomy.js";
 import { EchoError } from "../../env/errors.js";
 import type { TaskBank } from "../../tasks/bank.js";
 import { buildPrompt, ChatMessage } from "../../tasks/prompt.js";
@@ -14,14 +14,10 @@ import { pageOf, pagingQuery } from "../schemas/paging.js";
 export const QuestionsQuery = z.object({
   domain: Domain.optional().describe("Only questions of this domain"),
   difficulty: Difficulty.optional().describe("Only questions of this difficulty"),
-  phase: z.coerce
-    .number()
-    .pipe(Phase)
-    .optional()
-    .describe(
-      "Only the difficulties this curriculum phase draws (1: easy; 2: easy, medium; 3: all); it also " +
-        "decides whether prompts show the difficulty (phase 1 only). Default: the current phase's prompts",
-    ),
+  phase: PhaseQuery.optional().describe(
+    "Only the difficulties this curriculum phase draws (1: easy; 2: easy, medium; 3: all); it also " +
+      "decides whether prompts show the difficulty (phase 1 only). Default: the current phase's prompts",
+  ),
   source: z
     .enum(SOURCE_KINDS)
     .optional()

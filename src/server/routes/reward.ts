@@ -118,10 +118,12 @@ export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
           "session or reset. An unknown task id or a response over MAX_RESPONSE_CHARS fails only its item " +
           "(reward null, error set). At most " +
           `ECHO_MAX_BATCH items per call (this server: ${maxBatch}). By default the scored items are stored ` +
-          "in history and live metrics (channel 'batch'); send record: false to leave no trace.",
+          "in history and live metrics (channel 'batch'); send record: false to leave no trace. While the history " +
+          "cannot be written, a recorded batch answers 503 STORAGE_UNAVAILABLE with Retry-After (nothing is " +
+          "recorded); record: false keeps working.",
         tags: ["rewards"],
         body: RewardRequest,
-        response: { 200: RewardReply, 413: ErrorReply, 422: UnprocessableReply },
+        response: { 200: RewardReply, 413: ErrorReply, 422: UnprocessableReply, 503: ErrorReply },
       },
       // Before validation, so an oversized batch is refused without parsing its items.
       preValidation: (request, _reply, done) => {
@@ -144,7 +146,9 @@ export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items, reward_preset, record } = request.body;
       const preset = app.echo.preset(reward_preset);
       const { reply, records } = scoreBatch(app.echo, items, preset, record);
-      if (records.length > 0) await app.echo.record(records);
+      const outcome =
+        "the batch was not recorded and no reward is returned (send it again, or with record: false)";
+      if (records.length > 0) await app.echo.record(records, outcome);
       return reply;
     },
   );

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { TimelinePoint, timelineOf } from "../../core/metrics/timeline.js";
-import { UnprocessableReply } from "../schemas/error-reply.js";
+import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { filterOf, MetricsQuery } from "../schemas/metrics-query.js";
 
 /** Newest episodes a timeline covers unless the query asks for fewer. */
@@ -67,7 +67,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
           "last `rolling` episodes. Accepts the filters of /metrics.",
         tags: ["metrics"],
         querystring: TimelineQuery,
-        response: { 200: TimelineReply, 422: UnprocessableReply },
+        response: { 200: TimelineReply, 422: UnprocessableReply, 503: ErrorReply },
       },
     },
     async (request) => {

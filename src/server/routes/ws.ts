@@ -6,6 +6,7 @@ import { EchoError, ERROR_TABLE, type ErrorCode } from "../../env/errors.js";
 import type { Session } from "../../env/sessions.js";
 import { ErrorReply } from "../schemas/error-reply.js";
 import { readClientMessage, type WsErrorCode, type WsServerMessage } from "../schemas/ws-messages.js";
+import { Backpressure } from "../ws-backpressure.js";
 import { mcpReplyTo } from "./mcp.js";
 
 /**
@@ -18,6 +19,8 @@ export const WS_CLOSE = {
   shutdown: { code: 1001, reason: "server shutting down" },
   serverError: { code: 1011, reason: "internal server error" },
   idle: { code: 4408, reason: "session idle for longer than SESSION_TIMEOUT_S" },
+  /** 429 as in "Too Many Requests": the client sends requests but does not read the replies. */
+  slowReader: { code: 4429, reason: "replies left unread for too long; read replies before sending more" },
 } as const;
 
 type Reply = WsServerMessage;
@@ -144,8 +147,11 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   function openSession(socket: WebSocket, request: FastifyRequest): void {
+    let backpressure: Backpressure | null = null;
     const send = (reply: Reply) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+      if (socket.readyState !== socket.OPEN) return;
+      socket.send(JSON.stringify(reply));
+      backpressure?.check();
     };
 
     let session: Session;
@@ -176,8 +182,18 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
     log.info({ active_sessions: app.sessions.size }, "ws session opened");
     let closing = false;
     let handled = 0;
+    backpressure = new Backpressure(socket, app.limits, () => {
+      log.warn({ buffered_bytes: socket.bufferedAmount }, "ws client does not read its replies; closing");
+      closing = true;
+      socket.resume(); // to read the client's closing handshake
+      socket.close(WS_CLOSE.slowReader.code, WS_CLOSE.slowReader.reason);
+      setTimeout(() => socket.terminate(), app.limits.wsCloseGraceMs).unref();
+    });
+    const watch = backpressure;
 
     const handle = async (data: RawData, isBinary: boolean) => {
+      // Requests read before reading paused wait here, unanswered, until the client catches up.
+      await watch.ready();
       if (closing || socket.readyState !== socket.OPEN) return;
       const reply = await answer(session, data, isBinary, log);
       handled++;
@@ -214,6 +230,7 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
 
     socket.on("close", (code, reason) => {
       closing = true;
+      watch.stop();
       app.sessions.close(session.id);
       // Kept in `live` until a request still in flight (a step being recorded) is done, so app.close() waits.
       void conn.queue.then(() => live.delete(session.id));

@@ -515,7 +515,7 @@ describe("null means absent, as in OpenEnv's reference", () => {
 });
 
 describe("MCP methods other than the tool methods", () => {
-  it("answers -32601 for an unknown method and -32602 for non-object params", async () => {
+  it("answers -32601 for an unknown method and -32600 for non-object params, as OpenEnv 0.10", async () => {
     const app = await build();
     const unknown = await app.inject({
       method: "POST",
@@ -534,6 +534,6 @@ describe("MCP methods other than the tool methods", () => {
       headers: { "content-type": "application/json" },
       payload: JSON.stringify({ jsonrpc: "2.0", id: 4, method: "tools/call", params: 5 }),
     });
-    expect(badParams.json().error.code).toBe(-32602);
+    expect(badParams.json().error).toMatchObject({ code: -32600, message: /params must be an object/ });
   });
 });

@@ -384,7 +384,7 @@ describe("GET /health, /metadata, /schema", () => {
     const app = await build();
     const { status, body } = await get(app, "/metadata");
     expect(status).toBe(200);
-    expect(body.name).toBe("echo");
+    expect(body.name).toBe("echo_calibration");
     expect(typeof body.description).toBe("string");
     expect(typeof body.version).toBe("string");
     for (const key of ["readme_content", "author", "documentation_url"]) expect(body).toHaveProperty(key);

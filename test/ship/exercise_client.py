@@ -26,7 +26,7 @@ client = EchoClient(URL, retries=0)
 
 # --- OpenEnv routes -----------------------------------------------------------------------------------------
 assert client.health() == {"status": "healthy"}
-assert client.metadata()["name"] == "echo"
+assert client.metadata()["name"] == "echo_calibration"
 first = client.reset(seed=3)
 obs = first["observation"]
 assert first["done"] is False and first["reward"] is None, first

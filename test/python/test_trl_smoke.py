@@ -3,7 +3,7 @@
 Off by default (torch and TRL are a multi-gigabyte install): ECHO_TRL_SMOKE=1 runs it, with the Python that has
 them in ECHO_TRL_PYTHON (default: this one), e.g.
 
-    python3.11 -m venv /tmp/trl && /tmp/trl/bin/pip install -e ".[train]"
+    python3.11 -m venv /tmp/trl && /tmp/trl/bin/pip install trl==1.16.0 torch && /tmp/trl/bin/pip install -e .
     ECHO_TRL_SMOKE=1 ECHO_TRL_PYTHON=/tmp/trl/bin/python npm run test:python -- -k smoke
 """
 

@@ -1,14 +1,16 @@
 """Two GRPO steps against a live ECHO through each path, on CPU, with nothing downloaded.
 
 A tiny causal LM with random weights and a tokenizer trained in this script on ECHO's own questions (with TRL's
-bundled Qwen3 chat template, which supports tool calls) stand in for a real model. The script runs TRL's
-GRPOTrainer twice:
+bundled Qwen3 chat template, which supports tool calls) stand in for a real model. A few dozen plain gradient
+steps first teach it one reply per path (a tagged answer; a call of the `answer` tool), so the GRPO steps see
+well-formed completions and real tool calls. The script then runs TRL's GRPOTrainer twice:
 
 - `reward`: prompts from GET /questions with a task_id column, rewards from make_reward_func (POST /reward);
 - `tools`:  environment_factory=EchoCalibrationToolEnv, rewards from its get_reward().
 
-and checks that the rewards arrived in ECHO's GET /metrics (its episode count grows by the completions scored)
-and in the trainer's logs (make_reward_func's log_metric values). It proves the plumbing, not learning.
+and checks that the rewards arrived in ECHO's GET /metrics (its episode count grows by the completions scored),
+in the trainer's logs (make_reward_func's log_metric values), and that the model called the tool. It proves the
+plumbing, not learning.
 
     ECHO_URL=http://127.0.0.1:8000 python smoke_grpo.py            # both paths; exit 0 when both pass
     python smoke_grpo.py --server http://127.0.0.1:8000 --path tools
@@ -28,17 +30,11 @@ from typing import Any, Dict, List
 
 import httpx
 
-SPECIAL_TOKENS = [
-    "<|endoftext|>",
-    "<|im_start|>",
-    "<|im_end|>",
-    "<tool_call>",
-    "</tool_call>",
-    "<tool_response>",
-    "</tool_response>",
-    "<think>",
-    "</think>",
-]
+TAGGED_REPLY = "<confidence>70</confidence><answer>20</answer>"
+TOOL_REPLY = '<tool_call>\n{"name": "answer", "arguments": {"answer": "20", "confidence": 70}}\n</tool_call>'
+SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+# Whole tokens as in Qwen3's tokenizer, but not special ones: decoding must keep them, or no tool call is parsed.
+MARKUP_TOKENS = ["<tool_call>", "</tool_call>", "<tool_response>", "</tool_response>", "<think>", "</think>"]
 
 
 def parse_args(argv: List[str] | None = None) -> argparse.Namespace:
@@ -47,7 +43,8 @@ def parse_args(argv: List[str] | None = None) -> argparse.Namespace:
     p.add_argument("--path", choices=["reward", "tools", "both"], default="both")
     p.add_argument("--steps", type=int, default=2, help="GRPO steps per path")
     p.add_argument("--num-generations", type=int, default=4, help="completions per prompt")
-    p.add_argument("--max-completion-length", type=int, default=24)
+    p.add_argument("--max-completion-length", type=int, default=48, help="tokens over all turns of a rollout")
+    p.add_argument("--warm-up-steps", type=int, default=100, help="plain gradient steps teaching each path's reply")
     return p.parse_args(argv)
 
 
@@ -60,7 +57,7 @@ def questions(server: str, n: int) -> List[Dict[str, Any]]:
 def build_tokenizer(corpus: List[str]):
     """A byte-level BPE tokenizer trained here on `corpus`, with the Qwen3 chat template TRL ships."""
     import trl
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
     tok = Tokenizer(models.BPE())
@@ -70,6 +67,7 @@ def build_tokenizer(corpus: List[str]):
         vocab_size=600, special_tokens=SPECIAL_TOKENS, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
     )
     tok.train_from_iterator(corpus, trainer=trainer)
+    tok.add_tokens([AddedToken(t, special=False, normalized=False) for t in MARKUP_TOKENS])
     tokenizer = PreTrainedTokenizerFast(
         tokenizer_object=tok, eos_token="<|im_end|>", pad_token="<|endoftext|>", padding_side="left"
     )
@@ -100,6 +98,28 @@ def build_model(tokenizer):
     return Qwen3ForCausalLM(config)
 
 
+def warm_up(model, tokenizer, prompts: List[List[Dict[str, str]]], reply: str, steps: int, tools=None) -> None:
+    """Teaches the model to answer every prompt with `reply` (then end of turn): plain next-token training."""
+    import torch
+
+    heads = [
+        tokenizer.apply_chat_template(p, tools=tools, tokenize=False, add_generation_prompt=True) for p in prompts
+    ]
+    tail = tokenizer(reply + "<|im_end|>", add_special_tokens=False)["input_ids"]
+    batch = tokenizer([h + reply + "<|im_end|>" for h in heads], return_tensors="pt", padding=True)
+    # Only the reply is learned (padding is on the left, so it is the last len(tail) tokens of every row).
+    labels = batch["input_ids"].clone()
+    labels[:, : labels.shape[1] - len(tail)] = -100
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-2)
+    model.train()
+    for _ in range(steps):
+        loss = model(**batch, labels=labels).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    print(f"warm-up: {steps} steps, final loss {loss.item():.3f}")
+
+
 def grpo_config(out: str, args: argparse.Namespace):
     from trl import GRPOConfig
 
@@ -110,6 +130,7 @@ def grpo_config(out: str, args: argparse.Namespace):
         num_generations=args.num_generations,
         max_completion_length=args.max_completion_length,
         learning_rate=1e-4,
+        temperature=0.7,
         beta=0.0,
         logging_steps=1,
         save_strategy="no",
@@ -133,10 +154,12 @@ def run_reward_path(server: str, items, tokenizer, args: argparse.Namespace) -> 
 
     dataset = Dataset.from_list([{"prompt": q["messages"], "task_id": q["task_id"]} for q in items])
     reward = make_reward_func(server)
+    model = build_model(tokenizer)
+    warm_up(model, tokenizer, [q["messages"] for q in items], TAGGED_REPLY, args.warm_up_steps)
     before = episodes(server)
     with tempfile.TemporaryDirectory() as out:
         trainer = GRPOTrainer(
-            model=build_model(tokenizer),
+            model=model,
             processing_class=tokenizer,
             reward_funcs=[reward],
             args=grpo_config(out, args),
@@ -161,10 +184,15 @@ def run_tools_path(server: str, items, tokenizer, args: argparse.Namespace) -> N
     dataset = Dataset.from_list(
         [{"prompt": [{"role": "user", "content": ""}], "task_id": q["task_id"]} for q in items]
     )
+    model = build_model(tokenizer)
+    probe = EchoCalibrationToolEnv()
+    shown = [[{"role": "user", "content": probe.reset(task_id=q["task_id"])}] for q in items]
+    warm_up(model, tokenizer, shown, TOOL_REPLY, args.warm_up_steps, tools=[probe.answer])
+    probe._close()
     before = episodes(server)
     with tempfile.TemporaryDirectory() as out:
         trainer = GRPOTrainer(
-            model=build_model(tokenizer),
+            model=model,
             processing_class=tokenizer,
             args=grpo_config(out, args),
             train_dataset=dataset,
@@ -175,11 +203,13 @@ def run_tools_path(server: str, items, tokenizer, args: argparse.Namespace) -> N
     scored = episodes(server) - before
     rewards = [h.get("rewards/EchoCalibrationToolEnv/mean") for h in trainer.state.log_history]
     rewards = [round(r, 3) for r in rewards if r is not None]
+    calls = [h.get("tools/call_frequency") for h in trainer.state.log_history if "tools/call_frequency" in h]
     print(f"tools path: tools {tools}, {args.steps} steps, {scored} episodes played and recorded in /metrics; "
-          f"logged rewards/EchoCalibrationToolEnv/mean = {rewards}")
+          f"logged rewards/EchoCalibrationToolEnv/mean = {rewards}, tools/call_frequency = {calls}")
     assert tools == ["answer"], tools
     assert scored == args.steps * args.num_generations, f"expected {args.steps * args.num_generations}, got {scored}"
     assert rewards, "the environment's rewards did not reach the trainer's logs"
+    assert any(c and c > 0 for c in calls), "the model never called the answer tool"
 
 
 def main(argv: List[str] | None = None) -> int:
@@ -187,10 +217,7 @@ def main(argv: List[str] | None = None) -> int:
     os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
     server = args.server.rstrip("/")
     items = questions(server, 16)
-    corpus = [q["prompt"] for q in items] + [
-        '<tool_call>\n{"name": "answer", "arguments": {"answer": "4", "confidence": 70}}\n</tool_call>',
-        "<confidence>70</confidence><answer>4</answer>",
-    ]
+    corpus = [q["prompt"] for q in items] + [TOOL_REPLY, TAGGED_REPLY] * 20
     tokenizer = build_tokenizer(corpus)
     if args.path in ("reward", "both"):
         run_reward_path(server, items, tokenizer, args)

@@ -1,12 +1,14 @@
 """GRPO on ECHO: teach a Qwen2.5 instruct model to state calibrated confidence, with LoRA, on one 24 GB GPU.
 
-The prompts come from the server's GET /questions (chat messages, with a task_id column); the rewards from
-batched POST /reward calls; the reward components and the server's calibration metrics (/metrics,
-/fingerprint) are logged with the trainer's own metrics. The prompts follow the server's curriculum: when
-the phase moves (GET /curriculum), the questions of the new phase replace the old ones.
+The prompts stream from the server's GET /questions?order=draw (chat messages, with a task_id column), drawn
+as /reset draws in the curriculum's current phase; the rewards come from echo_calibration.make_reward_func
+(one POST /reward per generation batch), which logs the reward components, accuracy and stated confidence
+through TRL's log_metric and per-completion columns through log_extra; a callback adds the server's
+calibration metrics (/metrics, /fingerprint) and follows the curriculum, one phase for every process.
 
     python train_grpo.py --server http://localhost:8000                    # a local `npm start`
     python train_grpo.py --server https://<user>-<space>.hf.space --max-steps 1000 --load-in-4bit
+    python train_grpo.py --server http://localhost:8000 --use-vllm --vllm-mode colocate
     python train_grpo.py --server http://localhost:8000 --dry-run          # check the plumbing, no GPU
 
 Defaults fit one A10G (24 GB): Qwen2.5-1.5B-Instruct in bf16, LoRA rank 16 on every linear layer, 8
@@ -16,6 +18,7 @@ completions per prompt, 256 new tokens. See README.md beside this file.
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import os
 import sys
@@ -58,6 +61,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--save-steps", type=int, default=100)
     p.add_argument("--report-to", default="none", help="none, tensorboard, wandb, trackio...")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--prompts", choices=["stream", "pool"], default="stream",
+                   help="stream: endless order=draw pages of the current phase; pool: a fixed pool per phase")
+    p.add_argument("--use-vllm", action="store_true", help="generate with vLLM (pip install vllm)")
+    p.add_argument("--vllm-mode", choices=["colocate", "server"], default="colocate",
+                   help="colocate: vLLM inside the trainer, sharing its GPUs; server: a separate `trl vllm-serve`")
+    p.add_argument("--vllm-server-base-url", default=None, help="--vllm-mode server: e.g. http://127.0.0.1:8001")
+    p.add_argument("--vllm-gpu-memory-utilization", type=float, default=0.3, help="--vllm-mode colocate: GPU share")
     p.add_argument("--dry-run", action="store_true", help="fetch prompts and score sample completions; no model")
     args = p.parse_args(argv)
     if args.lora_alpha is None:
@@ -97,8 +107,12 @@ class PhasePrompts:
         return self.pools[phase]
 
     def refresh(self) -> bool:
-        """Asks the server for the current phase; True when it changed (the prompts follow at once)."""
-        phase = int(self.client.curriculum()["phase"])
+        """Asks the server for the current phase; True when it changed (the prompts follow at once).
+
+        In a multi-process run only the main process asks, and every process takes its answer, so all of them
+        draw from one phase even when the server moves between their requests.
+        """
+        phase = agreed(lambda: int(self.client.curriculum()["phase"]))
         changed = phase != self.phase
         if changed:
             log.info("curriculum moved from phase %d to phase %d: prompts now come from phase %d", self.phase, phase, phase)
@@ -111,12 +125,40 @@ class PhasePrompts:
         q = pool[slot % len(pool)]
         return {"prompt": q["messages"], "task_id": q["task_id"], "domain": q["domain"], "difficulty": q["difficulty"]}
 
+    def stream(self, page_size: int = 256):
+        """Endless rows drawn as /reset draws, one GET /questions?order=draw page at a time, each page from the
+        phase current when it is fetched (so a phase change reaches the next page). Page i is seeded from
+        (seed, i) mixed, so two runs with nearby seeds do not replay each other's pages."""
+        for index in itertools.count():
+            page = self.client.questions(phase=self.phase, domain=self.domain, seed=self.seed * 1_000_003 + index,
+                                         limit=page_size, order="draw")
+            if not page:
+                raise RuntimeError(f"the server has no questions for phase {self.phase} (domain {self.domain or 'any'})")
+            for q in page:
+                yield {"prompt": q["messages"], "task_id": q["task_id"], "domain": q["domain"],
+                       "difficulty": q["difficulty"]}
+
     def rows(self, slots: list[int]) -> dict[str, list]:
         """A batch in datasets' column form (what Dataset.set_transform expects)."""
         picked = [self.row(int(s)) for s in slots]
         columns = {key: [r[key] for r in picked] for key in ("prompt", "task_id", "domain", "difficulty")}
         columns["slot"] = [int(s) for s in slots]
         return columns
+
+
+def agreed(ask: Any) -> Any:
+    """`ask()` on the main process, its answer on every process (one value for the whole run)."""
+    try:
+        from accelerate import PartialState
+        from accelerate.utils import broadcast_object_list
+    except ImportError:  # the dry run needs no accelerate: one process
+        return ask()
+    state = PartialState()
+    if state.num_processes == 1:
+        return ask()
+    box = [ask() if state.is_main_process else None]
+    broadcast_object_list(box, from_process=0)
+    return box[0]
 
 
 def calibration_logs(client: EchoClient, window: int) -> dict[str, float]:
@@ -135,8 +177,9 @@ def calibration_logs(client: EchoClient, window: int) -> dict[str, float]:
     return out
 
 
-def make_callback(client: EchoClient, reward_func: Any, prompts: PhasePrompts, args: argparse.Namespace):
-    """A TrainerCallback: follows the curriculum and adds ECHO's numbers to every log line."""
+def make_callback(client: EchoClient, prompts: PhasePrompts, args: argparse.Namespace):
+    """A TrainerCallback: follows the curriculum and adds the server's calibration numbers to the log lines (the
+    reward function logs its own batch means through TRL's log_metric)."""
     from transformers import TrainerCallback
 
     class EchoCallback(TrainerCallback):
@@ -156,7 +199,6 @@ def make_callback(client: EchoClient, reward_func: Any, prompts: PhasePrompts, a
         def on_log(self, _args, state, control, logs=None, **kwargs):
             if logs is None:
                 return
-            logs.update({f"echo/reward/{k}": v for k, v in reward_func.stats.pop().items()})
             logs["echo/phase"] = float(prompts.phase)
             logs.update(self.pending)
             self.pending.clear()
@@ -197,13 +239,19 @@ def main(argv: list[str] | None = None) -> int:
     from datasets import Dataset
     from peft import LoraConfig, prepare_model_for_kbit_training
     from transformers import AutoModelForCausalLM, AutoTokenizer, BitsAndBytesConfig
+    from datasets import IterableDataset
     from trl import GRPOConfig, GRPOTrainer
 
+    from echo_calibration import make_reward_func as make_trl_reward_func
+
     prompts = PhasePrompts(client, args.questions_per_phase, args.seed, args.domain)
-    slots = list(range(len(prompts.pool())))
-    dataset = Dataset.from_dict(prompts.rows(slots))
-    # Rows are looked up when the trainer reads them, so a phase change reaches the next batch.
-    dataset.set_transform(lambda batch: prompts.rows(batch["slot"]))
+    if args.prompts == "stream":
+        dataset = IterableDataset.from_generator(prompts.stream)
+    else:
+        slots = list(range(len(prompts.pool())))
+        dataset = Dataset.from_dict(prompts.rows(slots))
+        # Rows are looked up when the trainer reads them, so a phase change reaches the next batch.
+        dataset.set_transform(lambda batch: prompts.rows(batch["slot"]))
 
     cuda = torch.cuda.is_available()
     bf16 = cuda and torch.cuda.is_bf16_supported()
@@ -244,8 +292,13 @@ def main(argv: list[str] | None = None) -> int:
         report_to=args.report_to,
         seed=args.seed,
         log_completions=True,
+        use_vllm=args.use_vllm,
+        vllm_mode=args.vllm_mode,
+        vllm_server_base_url=args.vllm_server_base_url,
+        vllm_gpu_memory_utilization=args.vllm_gpu_memory_utilization,
     )
-    reward_func = make_reward_func(client, reward_preset=args.reward_preset, record=args.record)
+    reward_func = make_trl_reward_func(args.server, api_key=args.api_key, reward_preset=args.reward_preset,
+                                       record=args.record, name="echo")
     trainer = GRPOTrainer(
         model=model,
         reward_funcs=[reward_func],
@@ -253,9 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         train_dataset=dataset,
         processing_class=tokenizer,
         peft_config=lora,
+        callbacks=[make_callback(client, prompts, args)],
     )
-    # First in line, so the loggers (console, TensorBoard, W&B...) already see the numbers it adds.
-    trainer.callback_handler.callbacks.insert(0, make_callback(client, reward_func, prompts, args))
     trainer.train()
     trainer.save_model(args.output_dir)
     log.info("LoRA adapter saved to %s; final calibration: %s", args.output_dir,

@@ -39,7 +39,13 @@ export class CalibrationEnv {
 
   async step(action: Action): Promise<StepResult> {
     const episode = this.#episode;
-    if (!episode) throw new EchoError("NO_ACTIVE_EPISODE", "no episode to step: call reset first");
+    if (!episode) {
+      throw new EchoError(
+        "NO_ACTIVE_EPISODE",
+        "no episode in this session to step: call reset first (a new connection, including one a client " +
+          "reopens after an idle close, starts a fresh session with no episode)",
+      );
+    }
     if (this.#done || this.#stepping) {
       throw new EchoError(
         "EPISODE_DONE",

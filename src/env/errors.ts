@@ -2,7 +2,11 @@
 export const ERROR_TABLE = {
   VALIDATION_ERROR: { status: 422, summary: "The request does not match the schema" },
   EPISODE_NOT_FOUND: { status: 404, summary: "No episode with that id (finished HTTP episodes expire)" },
-  NO_ACTIVE_EPISODE: { status: 409, summary: "step was called before reset" },
+  NO_ACTIVE_EPISODE: { status: 409, summary: "step was called before reset (or on a fresh session)" },
+  SESSION_NOT_FOUND: {
+    status: 404,
+    summary: "No free session with that session_id to attach a WebSocket to",
+  },
   EPISODE_DONE: { status: 409, summary: "The episode is finished; call reset for a new one" },
   EPISODE_ID_IN_USE: { status: 409, summary: "An unfinished HTTP episode already has that episode_id" },
   TASK_NOT_FOUND: { status: 404, summary: "No task with that id in the bank" },

@@ -43,7 +43,7 @@ export const Observation = z
     difficulty: Difficulty.nullable().describe("Difficulty, or null when the phase hides it"),
     phase: Phase,
     reward_preset: z.string().describe("Reward preset that pays this episode"),
-    calibration: RunningCalibration,
+    calibration: RunningCalibration.describe("Running calibration of everything this server has graded"),
     is_correct: z.boolean().nullable().describe("Whether the answer was correct (null before step)"),
     parsed_confidence: z.number().int().nullable().describe("Confidence the reward used, percent"),
     parsed_answer: z.string().nullable().describe("Answer the parser extracted"),
@@ -76,10 +76,15 @@ export const EnvState = z
     step_count: z.number().int().min(0).describe("Steps taken in the current episode"),
     session_id: z.string().nullable().describe("WebSocket session id, or null over HTTP"),
     task_id: z.string().nullable().describe("Current task"),
-    domain: Domain.nullable(),
+    domain: Domain.nullable().describe("Domain of the current task, or null before the first reset"),
     difficulty: Difficulty.nullable().describe("Difficulty, or null when the phase hides it"),
-    phase: Phase.nullable(),
-    reward_preset: z.string().nullable(),
+    phase: Phase.nullable().describe(
+      "Curriculum phase of the current episode, or null before the first reset",
+    ),
+    reward_preset: z
+      .string()
+      .nullable()
+      .describe("Reward preset of the current episode, or null before the first reset"),
     done: z.boolean().describe("Whether the current episode is finished"),
     episodes_completed: z.number().int().describe("Episodes finished in this session"),
     last_reward: z.number().nullable().describe("Reward of the last step"),

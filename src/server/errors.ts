@@ -1,6 +1,6 @@
 // One error handler: validation problems as OpenEnv-style 422 details, EchoErrors with their code and
 // status, anything unexpected as a 500 that hides internals.
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
@@ -136,4 +136,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       code: "NOT_FOUND",
     }),
   );
+}
+
+/** The handler of a WebSocket route's plain GET (no Upgrade header): 426 with what to do instead. */
+export function upgradeRequired(detail: string) {
+  return async (_request: FastifyRequest, reply: FastifyReply) => {
+    reply.code(ERROR_TABLE.UPGRADE_REQUIRED.status).header("upgrade", "websocket");
+    return { detail, code: "UPGRADE_REQUIRED" satisfies ErrorCode };
+  };
 }

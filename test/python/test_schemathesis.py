@@ -9,7 +9,9 @@ from pathlib import Path
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 
 
-def test_schemathesis_finds_no_server_error_or_schema_violation(echo_server, tmp_path):
+def test_schemathesis_finds_no_server_error_or_schema_violation(start_server, tmp_path):
+    # A server of its own with a SQLite history, so the fuzzer's episodes go through the real store.
+    server = start_server(ECHO_DB=str(tmp_path / "echo.db"), ECHO_DATA_DIR=str(tmp_path))
     cli = Path(sys.executable).with_name("schemathesis")
     result = subprocess.run(
         [
@@ -18,7 +20,7 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(echo_server, tmp
             "--config-file",
             str(CONFIG),
             "run",
-            f"{echo_server}/openapi.json",
+            f"{server.url}/openapi.json",
             "--report",
             "junit",
             "--report-dir",

@@ -59,6 +59,7 @@ const ACCESS: Record<string, Access> = {
   "POST /step": "write",
   "POST /reward": "write",
   "POST /mcp": "read",
+  "GET /mcp": "write",
   "GET /ws": "write",
 };
 
@@ -170,6 +171,18 @@ describe("every route has an access decision", () => {
     expect(res.json()).toMatchObject({ jsonrpc: "2.0", error: { code: -32600 } });
     const closed = await build({ ECHO_API_KEY: KEY, ECHO_PUBLIC_READ: "false" });
     expect((await closed.inject({ method: "POST", url: "/mcp", payload: {} })).statusCode).toBe(401);
+  });
+
+  it("lets POST /mcp create or close sessions only with the key, since sessions use capacity", async () => {
+    const app = await build({ ECHO_API_KEY: KEY });
+    const create = { jsonrpc: "2.0", id: 1, method: "openenv/session/create" };
+    const refused = await app.inject({ method: "POST", url: "/mcp", payload: create });
+    expect(refused.json().error).toMatchObject({ code: -32000, message: /needs the server's API key/ });
+    expect(app.sessions.size).toBe(0);
+    const headers = { authorization: `Bearer ${KEY}` };
+    const made = await app.inject({ method: "POST", url: "/mcp", payload: create, headers });
+    expect(made.json().result).toMatchObject({ session_id: expect.any(String) });
+    expect(app.sessions.size).toBe(1);
   });
 
   it("answers an unknown route 404, not 401, even when everything is private", async () => {

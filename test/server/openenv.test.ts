@@ -397,7 +397,7 @@ describe("GET /health, /metadata, /schema", () => {
     const app = await build();
     const { status, body } = await get(app, "/metadata");
     expect(status).toBe(200);
-    expect(body.name).toBe("echo");
+    expect(body.name).toBe("echo_calibration");
     expect(typeof body.description).toBe("string");
     expect(typeof body.version).toBe("string");
     for (const key of ["readme_content", "author", "documentation_url"]) expect(body).toHaveProperty(key);
@@ -528,7 +528,7 @@ describe("null means absent, as in OpenEnv's reference", () => {
 });
 
 describe("MCP methods other than the tool methods", () => {
-  it("answers -32601 for an unknown method and -32602 for non-object params", async () => {
+  it("answers -32601 for an unknown method and -32600 for non-object params, as OpenEnv 0.10", async () => {
     const app = await build();
     const unknown = await app.inject({
       method: "POST",
@@ -547,6 +547,6 @@ describe("MCP methods other than the tool methods", () => {
       headers: { "content-type": "application/json" },
       payload: JSON.stringify({ jsonrpc: "2.0", id: 4, method: "tools/call", params: 5 }),
     });
-    expect(badParams.json().error.code).toBe(-32602);
+    expect(badParams.json().error).toMatchObject({ code: -32600, message: /params must be an object/ });
   });
 });

@@ -257,7 +257,7 @@ describe("Dockerfile: its build and start sequence, replayed in a clean director
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
     const meta = (await (await fetch(`${url}/metadata`)).json()) as { name: string; version: string };
-    expect(meta).toMatchObject({ name: "echo", version: pkg.version });
+    expect(meta).toMatchObject({ name: "echo_calibration", version: pkg.version });
     const reset = await fetch(`${url}/reset`, { method: "POST" });
     expect(reset.status).toBe(200);
     const first = (await reset.json()) as { observation: { task_id: string }; done: boolean };

@@ -27,7 +27,7 @@ client = EchoClient(URL, retries=0)
 # --- OpenEnv routes -----------------------------------------------------------------------------------------
 health = client.health()
 assert health["status"] == "healthy" and health["storage"]["writable"] is True, health
-assert client.metadata()["name"] == "echo"
+assert client.metadata()["name"] == "echo_calibration"
 first = client.reset(seed=3)
 obs = first["observation"]
 assert first["done"] is False and first["reward"] is None, first

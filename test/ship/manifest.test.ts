@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { EnvConfig, loadConfig } from "../../src/server/config.js";
 import { build } from "../helpers/build-app.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -29,13 +30,39 @@ describe("openenv.yaml", () => {
   it("has the OpenEnv manifest fields", () => {
     expect(manifest).toMatchObject({
       spec_version: 1,
-      name: "echo",
+      name: "echo_calibration",
       type: "space",
       runtime: "docker",
       port: 8000,
     });
     expect(typeof manifest.description).toBe("string");
     expect((manifest.description as string).length).toBeGreaterThan(40);
+  });
+
+  it("names the Python client's typed models, which OpenEnv's discovery looks up by these names", () => {
+    expect(manifest).toMatchObject({
+      action: "EchoCalibrationAction",
+      observation: "EchoCalibrationObservation",
+    });
+    const client = read("echo_calibration/__init__.py");
+    for (const name of ["EchoCalibrationEnv", manifest.action, manifest.observation]) {
+      expect(client).toContain(`"${name as string}"`);
+    }
+  });
+
+  it("declares variables the server reads, at the server's defaults", () => {
+    const variables = manifest.variables as Record<string, string>;
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(["REWARD_PRESET", "MAX_CONCURRENT_ENVS", "SESSION_TIMEOUT_S"]),
+    );
+    for (const [key, value] of Object.entries(variables)) {
+      expect(typeof value, key).toBe("string");
+      expect(Object.keys(EnvConfig.shape), key).toContain(key);
+      expect(String(loadConfig({ [key]: value })[key as keyof EnvConfig]), key).toBe(
+        String(loadConfig({})[key as keyof EnvConfig]),
+      );
+    }
+    expect(Object.keys(variables)).not.toContain("ECHO_API_KEY");
   });
 
   it("names the package's version and start command", () => {

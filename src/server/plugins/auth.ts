@@ -127,6 +127,16 @@ export function registerAccessControl(app: FastifyInstance, policy: AccessPolicy
 }
 
 /**
+ * Whether a request may do what a write route may: no key is configured, or it presents the key as a Bearer
+ * token. For routes open to reads whose body can ask for more (POST /mcp's openenv/session/create).
+ */
+export function mayWrite(request: FastifyRequest, apiKey: string | undefined): boolean {
+  if (apiKey === undefined) return true;
+  const given = bearerToken(request.headers.authorization);
+  return given !== null && keyMatches(given, digest(apiKey));
+}
+
+/**
  * Gives every route registered in this (encapsulated) plugin, from now on, an access level unless it
  * declares its own: for plugins such as @fastify/static that take no route config.
  * @example

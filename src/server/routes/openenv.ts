@@ -166,7 +166,7 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
     "/metadata",
     { schema: { summary: "What this environment is", tags: ["openenv"], response: { 200: MetadataReply } } },
     async () => ({
-      name: "echo",
+      name: "echo_calibration",
       description:
         "ECHO: a calibration environment. Answer with <confidence>0-100</confidence><answer>...</answer>; " +
         "the reward pays for being right and for stating a confidence that matches how often you are right.",

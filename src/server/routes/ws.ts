@@ -2,26 +2,22 @@
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RawData, WebSocket } from "ws";
-import { EchoError, ERROR_TABLE, type ErrorCode } from "../../env/errors.js";
+import { z } from "zod";
+import { EchoError } from "../../env/errors.js";
 import type { Session } from "../../env/sessions.js";
+import { upgradeRequired } from "../errors.js";
 import { ErrorReply } from "../schemas/error-reply.js";
-import { readClientMessage, type WsErrorCode, type WsServerMessage } from "../schemas/ws-messages.js";
+import {
+  frameText,
+  readClientMessage,
+  WS_CLOSE,
+  type WsErrorCode,
+  type WsServerMessage,
+} from "../schemas/ws-messages.js";
 import { Backpressure } from "../ws-backpressure.js";
 import { mcpReplyTo } from "./mcp.js";
 
-/**
- * Close codes this route sends. 1009 (message too big) and 1007 (text frame not UTF-8) come from the `ws`
- * library itself. 4408 is ours (4000-4999 belong to applications; 408 as in "Request Timeout").
- */
-export const WS_CLOSE = {
-  normal: { code: 1000, reason: "session closed" },
-  capacity: { code: 1000, reason: "server at capacity (MAX_CONCURRENT_ENVS)" },
-  shutdown: { code: 1001, reason: "server shutting down" },
-  serverError: { code: 1011, reason: "internal server error" },
-  idle: { code: 4408, reason: "session idle for longer than SESSION_TIMEOUT_S" },
-  /** 429 as in "Too Many Requests": the client sends requests but does not read the replies. */
-  slowReader: { code: 4429, reason: "replies left unread for too long; read replies before sending more" },
-} as const;
+export { WS_CLOSE };
 
 type Reply = WsServerMessage;
 
@@ -29,15 +25,6 @@ const errorReply = (code: WsErrorCode, message: string, extra: Record<string, un
   type: "error",
   data: { ...extra, message, code },
 });
-
-function textOf(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString("utf8");
-  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
-  return Buffer.from(data).toString("utf8");
-}
-
-/** How often the reaper looks: a quarter of the timeout, between 250 ms and 30 s. */
-const reapEveryMs = (timeoutMs: number) => Math.min(Math.max(timeoutMs / 4, 250), 30_000);
 
 /** How long app.close() waits for a socket to finish its closing handshake before cutting it. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -62,19 +49,11 @@ async function drain(conn: Live): Promise<void> {
 export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
   const live = new Map<string, Live>();
 
-  const reaper = setInterval(() => {
-    for (const id of app.sessions.idle()) {
-      const conn = live.get(id);
-      if (conn && conn.pending === 0) conn.socket.close(WS_CLOSE.idle.code, WS_CLOSE.idle.reason);
-    }
-  }, reapEveryMs(app.sessions.idleTimeoutMs));
-  reaper.unref();
   // The root's preClose (@fastify/websocket's) runs first and sends every socket its 1001; this one then waits
   // for them, in preClose rather than onClose so steps still being recorded finish before history closes.
   app.addHook("preClose", async () => {
     await Promise.all([...live.values()].map(drain));
   });
-  app.addHook("onClose", async () => clearInterval(reaper));
 
   /** The reply to one parsed-or-not frame; errors the session survives are replies too. */
   async function answer(
@@ -85,7 +64,7 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
   ): Promise<Reply | null> {
     if (isBinary)
       return errorReply("INVALID_JSON", "binary frames are not accepted; send JSON as a text frame");
-    const verdict = readClientMessage(textOf(data));
+    const verdict = readClientMessage(frameText(data));
     if (!verdict.ok) {
       log.info({ code: verdict.error.code }, "ws message rejected");
       return { type: "error", data: verdict.error };
@@ -100,7 +79,10 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
         case "state":
           return { type: "state", data: session.env.state() };
         case "mcp":
-          return { type: "mcp", data: mcpReplyTo(message.data) };
+          return {
+            type: "mcp",
+            data: mcpReplyTo(message.data, { sessions: app.sessions, sessionId: session.id }),
+          };
         case "close":
           return null;
       }
@@ -129,22 +111,43 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
         "One session per connection. Client messages are WsClientMessage ({type: reset|step|state|close|mcp, " +
         "data}); every one gets exactly one WsServerMessage reply, in order (observation, state, mcp or " +
         "error with a WsErrorCode). Both are under components.schemas. A plain GET without the upgrade " +
-        "answers 426.",
+        "answers 426. With ?session_id=<id> the connection attaches to a session made by the JSON-RPC " +
+        "method openenv/session/create (POST /mcp) instead of opening a new one; that session outlives the " +
+        "connection until openenv/session/close or SESSION_TIMEOUT_S of idleness.",
       tags: ["openenv"],
+      querystring: z.object({
+        session_id: z
+          .string()
+          .max(255)
+          .optional()
+          .describe("Attach to this session from openenv/session/create instead of opening a new one"),
+      }),
       response: { 426: ErrorReply },
     },
     // A plain GET (no Upgrade header) lands here rather than on @fastify/websocket's bare 404.
-    handler: async (_request, reply) => {
-      reply.code(ERROR_TABLE.UPGRADE_REQUIRED.status).header("upgrade", "websocket");
-      return {
-        detail:
-          "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
-          'TLS), then send {"type":"reset"}',
-        code: "UPGRADE_REQUIRED" satisfies ErrorCode,
-      };
-    },
+    handler: upgradeRequired(
+      "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
+        'TLS), then send {"type":"reset"}',
+    ),
     wsHandler: (socket, request) => openSession(socket, request),
   });
+
+  /** The openenv/session/create session a `?session_id=` connection asks for, if it is free. */
+  function attach(id: string): Session {
+    const session = app.sessions.get(id);
+    if (session?.origin !== "rpc") {
+      throw new EchoError(
+        "SESSION_NOT_FOUND",
+        `Unknown session_id: ${id}; create one with openenv/session/create (POST /mcp) or connect without ?session_id`,
+      );
+    }
+    if (session.attached) {
+      throw new EchoError("SESSION_NOT_FOUND", `Session ${id} already has an attached WebSocket`);
+    }
+    session.attached = true;
+    app.sessions.touch(session);
+    return session;
+  }
 
   function openSession(socket: WebSocket, request: FastifyRequest): void {
     let backpressure: Backpressure | null = null;
@@ -154,14 +157,18 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
       backpressure?.check();
     };
 
+    const attachTo = (request.query as { session_id?: string }).session_id;
     let session: Session;
     try {
-      session = app.sessions.open();
+      session = attachTo === undefined ? app.sessions.open() : attach(attachTo);
     } catch (err) {
       if (err instanceof EchoError && err.code === "CAPACITY_REACHED") {
         request.log.warn({ ...err.details }, "ws session refused: at capacity");
         send(errorReply("CAPACITY_REACHED", err.message, err.details));
         socket.close(WS_CLOSE.capacity.code, WS_CLOSE.capacity.reason);
+      } else if (err instanceof EchoError && err.code === "SESSION_NOT_FOUND") {
+        send(errorReply("SESSION_ERROR", err.message, { echo_code: err.code }));
+        socket.close(WS_CLOSE.normal.code, err.message.slice(0, 120));
       } else {
         request.log.error({ err }, "ws session could not be created");
         const message = "could not create an environment for this session; try again later";
@@ -179,6 +186,9 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
       closed: new Promise((resolve) => socket.once("close", () => resolve())),
     };
     live.set(session.id, conn);
+    session.onIdle = () => {
+      if (conn.pending === 0) socket.close(WS_CLOSE.idle.code, WS_CLOSE.idle.reason);
+    };
     log.info({ active_sessions: app.sessions.size }, "ws session opened");
     let closing = false;
     let handled = 0;
@@ -231,7 +241,8 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
     socket.on("close", (code, reason) => {
       closing = true;
       watch.stop();
-      app.sessions.close(session.id);
+      if (session.origin === "rpc") app.sessions.detach(session);
+      else app.sessions.close(session.id);
       // Kept in `live` until a request still in flight (a step being recorded) is done, so app.close() waits.
       void conn.queue.then(() => live.delete(session.id));
       log.info({ code, reason: reason.toString("utf8"), messages: handled }, "ws session closed");

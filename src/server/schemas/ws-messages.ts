@@ -1,7 +1,29 @@
 // The /ws envelopes both ways, as OpenEnv's WS message models define them, and the reader of client frames.
+import type { RawData } from "ws";
 import { z } from "zod";
 import { Action, EnvState, StepResult } from "../../env/observation.js";
 import { ResetOptions } from "../../env/reset-options.js";
+
+/**
+ * Close codes the WebSocket routes send. 1009 (message too big) and 1007 (text frame not UTF-8) come from the
+ * `ws` library itself. 4408 is ours (4000-4999 belong to applications; 408 as in "Request Timeout").
+ */
+export const WS_CLOSE = {
+  normal: { code: 1000, reason: "session closed" },
+  capacity: { code: 1000, reason: "server at capacity (MAX_CONCURRENT_ENVS)" },
+  shutdown: { code: 1001, reason: "server shutting down" },
+  serverError: { code: 1011, reason: "internal server error" },
+  idle: { code: 4408, reason: "session idle for longer than SESSION_TIMEOUT_S" },
+  /** 429 as in "Too Many Requests": the client sends requests but does not read the replies. */
+  slowReader: { code: 4429, reason: "replies left unread for too long; read replies before sending more" },
+} as const;
+
+/** A frame's payload as text. */
+export function frameText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString("utf8");
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  return Buffer.from(data).toString("utf8");
+}
 
 export const WsResetMessage = z
   .strictObject({

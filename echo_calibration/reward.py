@@ -1,0 +1,194 @@
+"""TRL reward functions backed by ECHO's POST /reward: one request per call, one reward per completion.
+
+    from echo_calibration import make_reward_func
+    reward = make_reward_func("http://localhost:8000")     # GRPOTrainer(reward_funcs=[reward], ...)
+
+TRL calls reward_func(prompts=..., completions=..., completion_ids=..., **kwargs) where kwargs hold every dataset
+column (this reads `task_id`), `trainer_state`, and the `log_extra` / `log_metric` callbacks. Completions are
+strings or, for conversational datasets, lists of messages. An item the server could not score (an unknown
+task id, a missing one, an over-long response) gets None, which TRL leaves out of that sample's reward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+import httpx
+
+from .client import EchoCalibrationEnv, auth_headers, default_base_url
+
+COMPONENTS = ("accuracy", "brier", "overconfidence", "underconfidence", "format", "abstention", "clip")
+FORMAT_FAILURES = ("missing_confidence", "missing_answer", "empty")
+
+Target = Union[str, EchoCalibrationEnv, None]
+
+
+def completion_text(completion: Any) -> str:
+    """The text of one completion: a string as is; a message list as its assistant messages' text, joined."""
+    if isinstance(completion, str):
+        return completion
+    if isinstance(completion, Mapping):
+        completion = [completion]
+    parts: List[str] = []
+    for message in completion or []:
+        if not isinstance(message, Mapping) or message.get("role", "assistant") != "assistant":
+            continue
+        content = message.get("content")
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, Sequence):
+            parts.extend(str(p.get("text", "")) for p in content if isinstance(p, Mapping) and p.get("type") == "text")
+    return "\n".join(parts)
+
+
+def _base_url(target: Target) -> str:
+    if isinstance(target, EchoCalibrationEnv):
+        return str(target.base_url)
+    return (target or default_base_url()).rstrip("/")
+
+
+class _Batch:
+    """One call's request and how its reply maps back onto the completions."""
+
+    def __init__(self, completions: Sequence[Any], kwargs: Dict[str, Any], column: str, name: str):
+        if completions is None:
+            raise TypeError(f"{name} needs completions=[...] (TRL passes them by keyword)")
+        task_ids = kwargs.get(column)
+        if task_ids is None:
+            raise KeyError(
+                f"{name} needs a '{column}' dataset column (TRL passes every column as a keyword argument); build "
+                "the dataset from GET /questions, whose items carry task_id"
+            )
+        if len(task_ids) != len(completions):
+            raise ValueError(f"{name}: {len(completions)} completions but {len(task_ids)} values of '{column}'")
+        self.n = len(completions)
+        self.positions = [i for i, t in enumerate(task_ids) if isinstance(t, str) and t]
+        self.items = [{"task_id": task_ids[i], "response": completion_text(completions[i])} for i in self.positions]
+
+    def apply(self, reply: Mapping[str, Any]) -> Tuple[List[Optional[float]], List[Optional[Mapping[str, Any]]]]:
+        rewards: List[Optional[float]] = [None] * self.n
+        results: List[Optional[Mapping[str, Any]]] = [None] * self.n
+        for i, reward, result in zip(self.positions, reply["rewards"], reply["results"]):
+            rewards[i] = reward
+            results[i] = result
+        return rewards, results
+
+
+def _mean(values: List[float]) -> Optional[float]:
+    return sum(values) / len(values) if values else None
+
+
+def _log(results: List[Optional[Mapping[str, Any]]], kwargs: Dict[str, Any], prefix: str) -> Dict[str, float]:
+    """Means of the batch through TRL's log_metric, per-completion columns through log_extra; returns the means."""
+    scored = [r for r in results if r is not None and r.get("reward") is not None]
+    means: Dict[str, float] = {}
+    for key, values in {
+        "reward": [r["reward"] for r in scored],
+        "accuracy": [1.0 if r["is_correct"] else 0.0 for r in scored],
+        "confidence": [r["parsed_confidence"] / 100 for r in scored if r.get("parsed_confidence") is not None],
+        "abstention_rate": [1.0 if r.get("abstained") else 0.0 for r in scored],
+        "format_failure_rate": [1.0 if r.get("format") in FORMAT_FAILURES else 0.0 for r in scored],
+        "unscored_rate": [0.0 if r is not None and r.get("reward") is not None else 1.0 for r in results],
+        **{f"components/{c}": [r["components"][c] for r in scored if r.get("components")] for c in COMPONENTS},
+    }.items():
+        mean = _mean(values)
+        if mean is not None:
+            means[key] = mean
+    log_metric = kwargs.get("log_metric")
+    if callable(log_metric):
+        for key, value in means.items():
+            log_metric(f"{prefix}/{key}", value)
+    log_extra = kwargs.get("log_extra")
+    if callable(log_extra):
+        log_extra(f"{prefix}_confidence", [r.get("parsed_confidence") if r else None for r in results])
+        log_extra(f"{prefix}_correct", [r.get("is_correct") if r else None for r in results])
+        log_extra(f"{prefix}_answer", [r.get("parsed_answer") if r else None for r in results])
+        log_extra(f"{prefix}_error", [r.get("error") if r else "no task_id" for r in results])
+    return means
+
+
+@dataclass(frozen=True)
+class RewardOptions:
+    """The options of make_reward_func and make_async_reward_func.
+
+    reward_preset: the server's preset that pays every item (default: the server's REWARD_PRESET).
+    record: store the items in the server's history, so /metrics and the curriculum follow training.
+    task_id_column: the dataset column holding each prompt's task id.
+    api_key: the server's ECHO_API_KEY (default: $ECHO_API_KEY). timeout_s: seconds per POST /reward.
+    name: the function's name, the prefix of its logged metrics and of its completions-table columns.
+    """
+
+    reward_preset: Optional[str] = None
+    record: bool = True
+    task_id_column: str = "task_id"
+    api_key: Optional[str] = None
+    timeout_s: float = 120.0
+    name: str = "echo_calibration"
+
+    def body(self, batch: _Batch) -> Dict[str, Any]:
+        body: Dict[str, Any] = {"items": batch.items, "record": self.record}
+        if self.reward_preset:
+            body["reward_preset"] = self.reward_preset
+        return body
+
+
+def _checked(response: httpx.Response) -> Mapping[str, Any]:
+    if response.status_code != 200:
+        raise RuntimeError(f"POST /reward answered HTTP {response.status_code}: {response.text[:500]}")
+    return response.json()
+
+
+def _finish(func: Any, batch: _Batch, reply: Mapping[str, Any], kwargs: Dict[str, Any]) -> List[Optional[float]]:
+    rewards, results = batch.apply(reply)
+    func.last_batch = _log(results, kwargs, func.__name__)
+    return rewards
+
+
+def _named(func: Any, options: RewardOptions) -> Any:
+    func.__name__ = options.name
+    func.last_batch = {}
+    return func
+
+
+def make_reward_func(base_url_or_client: Target = None, **options: Any) -> Callable[..., List[Optional[float]]]:
+    """A TRL reward function scoring every completion of a call with one POST /reward.
+
+    base_url_or_client: a URL, an EchoCalibrationEnv (its URL is used), or None for $ECHO_URL. options: see
+    RewardOptions (reward_preset, record, task_id_column, api_key, timeout_s, name). With TRL's log_metric the
+    batch means go out as `<name>/reward`, `<name>/accuracy`, `<name>/confidence`, `<name>/components/<term>`...;
+    with log_extra the parsed confidence, correctness, answer and error of each completion become columns of the
+    completions table. The function keeps `.last_batch` (those means) for callers that log themselves.
+    """
+    opts = RewardOptions(**options)
+    url = f"{_base_url(base_url_or_client)}/reward"
+    http = httpx.Client(
+        headers=auth_headers(opts.api_key), timeout=opts.timeout_s, transport=httpx.HTTPTransport(retries=3)
+    )
+
+    def reward_func(prompts=None, completions=None, completion_ids=None, **kwargs: Any) -> List[Optional[float]]:
+        batch = _Batch(completions, kwargs, opts.task_id_column, opts.name)
+        if not batch.items:
+            return [None] * batch.n
+        return _finish(reward_func, batch, _checked(http.post(url, json=opts.body(batch))), kwargs)
+
+    return _named(reward_func, opts)
+
+
+def make_async_reward_func(base_url_or_client: Target = None, **options: Any) -> Callable[..., Any]:
+    """make_reward_func's async twin: TRL awaits it on its own event loop, beside other async reward functions."""
+    opts = RewardOptions(**options)
+    url = f"{_base_url(base_url_or_client)}/reward"
+
+    async def reward_func(prompts=None, completions=None, completion_ids=None, **kwargs: Any) -> List[Optional[float]]:
+        batch = _Batch(completions, kwargs, opts.task_id_column, opts.name)
+        if not batch.items:
+            return [None] * batch.n
+        # A client per call: TRL may drive this from a loop other than the one that built the function.
+        transport = httpx.AsyncHTTPTransport(retries=3)
+        async with httpx.AsyncClient(headers=auth_headers(opts.api_key), timeout=opts.timeout_s, transport=transport) as http:
+            reply = _checked(await http.post(url, json=opts.body(batch)))
+        return _finish(reward_func, batch, reply, kwargs)
+
+    return _named(reward_func, opts)

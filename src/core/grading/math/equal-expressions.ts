@@ -5,8 +5,11 @@ import * as C from "./complex.js";
 import { type Evaluation, evaluateMathJson, freeVariables, type MathJson } from "./evaluate-math-json.js";
 import { computeEngine } from "./parse-math.js";
 
-/** Relative tolerance: float error of a short expression is ~1e-15; a truncated decimal (0.33 for 1/3) is far. */
-export const TOLERANCE = 1e-8;
+/**
+ * Relative tolerance: float error of a short expression is ~1e-15, while a written decimal that is not the
+ * value (0.33 or 0.999999999 for 1, 12.0000001 for 12) is wrong, as in Math-Verify.
+ */
+export const TOLERANCE = 1e-10;
 /** Points at which expressions with free variables are compared. */
 export const POINTS = 5;
 /** Evaluation steps one comparison may spend, over all points and both sides. */
@@ -16,11 +19,11 @@ const MAX_VARIABLES = 8;
 
 export type Verdict = true | false | "unknown";
 
-// The same points for every comparison (seeded, never Math.random), away from 0 and 1 where distinct
-// expressions often coincide; each variable gets its own value.
+// The same points for every comparison (seeded, never Math.random), of both signs (√(x²) is |x|, not x) and
+// away from 0 and ±1 where distinct expressions often coincide; each variable gets its own value.
 const rng = createRng(hashSeed("math-grader/points"));
-const SAMPLES: readonly number[][] = Array.from({ length: POINTS }, () =>
-  Array.from({ length: MAX_VARIABLES }, () => 1.13 + rng.next() * 1.7),
+const SAMPLES: readonly number[][] = Array.from({ length: POINTS }, (_, p) =>
+  Array.from({ length: MAX_VARIABLES }, (_, v) => ((p + v) % 2 === 0 ? 1 : -1) * (1.13 + rng.next() * 1.7)),
 );
 
 /** The values of an expression at each sample point (one value when it has no variables), or null. */

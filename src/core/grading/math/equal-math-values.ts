@@ -47,11 +47,9 @@ function equalEquations(
   b: MathValue & { kind: "equation" },
   budget: { steps: number },
 ): Verdict {
-  // `x = 3` and `y = 3` both name a value; `y = 2x + 1` and `2x - y + 1 = 0` are the same line.
-  if (isName(a.lhs) && isName(b.lhs)) {
-    const same = equalMathValues(a.rhs, b.rhs, budget);
-    if (same !== false || a.lhs === b.lhs) return same;
-  }
+  // `x = 3` names the value of x (so `k = 3` is another statement); `y = 2x + 1` and `2x - y + 1 = 0` are
+  // the same line.
+  if (isName(a.lhs) && a.lhs === b.lhs) return equalMathValues(a.rhs, b.rhs, budget);
   const da = difference(a);
   const db = difference(b);
   return da === null || db === null ? false : proportionalExpressions(da, db, budget);
@@ -68,6 +66,10 @@ export function equalMathValues(a: MathValue, b: MathValue, budget: { steps: num
     return equalMathValues(a.rhs, b, budget);
   if (b.kind === "equation" && a.kind !== "equation" && isName(b.lhs))
     return equalMathValues(a, b.rhs, budget);
+  // A base-n numeral against a bare number compares its digits as written: `4210_5` is `4210` (the question
+  // names the base), never the decimal value 555.
+  if (a.kind === "base" && b.kind === "expr") return equalMathValues(writtenDigits(a), b, budget);
+  if (b.kind === "base" && a.kind === "expr") return equalMathValues(a, writtenDigits(b), budget);
   switch (a.kind) {
     case "expr": {
       if (b.kind !== "expr") return false;
@@ -76,10 +78,18 @@ export function equalMathValues(a: MathValue, b: MathValue, budget: { steps: num
       return equalExpressions(a.json, b.json, budget, scales);
     }
     case "seq":
+      if (b.kind === "list") return equalMathValues(b, a, budget);
       return b.kind === "seq" && a.open === b.open && a.close === b.close
         ? allPairs(a.items, b.items, budget)
         : false;
+    case "list":
+      // A bare list is unordered against another list or a set, and in order against a tuple: `1, 2` is (1, 2).
+      if (b.kind === "seq")
+        return b.open === "(" && b.close === ")" ? allPairs(a.items, b.items, budget) : false;
+      return b.kind === "list" || b.kind === "set" ? matching(a.items, b.items, budget) : false;
     case "set":
+      if (b.kind === "list") return matching(a.items, b.items, budget);
+      return b.kind === "set" ? matching(a.items, b.items, budget) : false;
     case "union":
       return b.kind === a.kind ? matching(a.items, b.items, budget) : false;
     case "matrix":
@@ -93,6 +103,10 @@ export function equalMathValues(a: MathValue, b: MathValue, budget: { steps: num
     case "base":
       return b.kind === "base" && a.base === b.base && a.value === b.value;
   }
+}
+
+function writtenDigits(value: MathValue & { kind: "base" }): MathValue {
+  return { kind: "expr", json: Number(value.value.toString(value.base)), percent: false };
 }
 
 /**

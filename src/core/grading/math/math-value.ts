@@ -1,11 +1,12 @@
 // The shapes a MATH-style answer takes once parsed: an expression, an ordered sequence with its brackets
-// (tuples, intervals), an unordered set, a union of intervals, a matrix, an equation, text, a base-n numeral.
+// (tuples, intervals), an unordered set or bare comma list, a union of intervals, a matrix, an equation, text, a base-n numeral.
 import type { MathJson } from "./evaluate-math-json.js";
 
 export type MathValue =
   | { kind: "expr"; json: MathJson; percent: boolean }
   | { kind: "seq"; open: "(" | "["; close: ")" | "]"; items: MathValue[] }
   | { kind: "set"; items: MathValue[] }
+  | { kind: "list"; items: MathValue[] }
   | { kind: "union"; items: MathValue[] }
   | { kind: "matrix"; rows: MathValue[][] }
   | { kind: "equation"; lhs: MathJson; rhs: MathValue }
@@ -21,6 +22,8 @@ export function describeValue(value: MathValue): string {
       return `${value.open}${value.items.map(describeValue).join(", ")}${value.close}`;
     case "set":
       return `{${value.items.map(describeValue).join(", ")}}`;
+    case "list":
+      return value.items.map(describeValue).join(", ");
     case "union":
       return value.items.map(describeValue).join(" ∪ ");
     case "matrix":

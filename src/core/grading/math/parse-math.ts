@@ -127,7 +127,7 @@ function toValue(node: MathJson, percent: boolean, depth: number): MathValue | n
       return delimited(a, depth);
     case "Sequence": {
       const list = items(a, depth);
-      return list === null ? null : a.length === 1 ? (list[0] ?? null) : { kind: "set", items: list };
+      return list === null ? null : a.length === 1 ? (list[0] ?? null) : { kind: "list", items: list };
     }
     case "Tuple":
     case "Pair": {
@@ -146,8 +146,23 @@ function toValue(node: MathJson, percent: boolean, depth: number): MathValue | n
       const list = items([lo, hi], depth);
       return list && { kind: "seq", open: loOpen ? "(" : "[", close: hiOpen ? ")" : "]", items: list };
     }
-    case "Set":
     case "Or":
+    case "Measurement": {
+      // x = 1 or x = 2, and a ± b (the two values a + b and a - b), are lists of values.
+      const [center, spread] = a;
+      const parts =
+        h === "Or"
+          ? a
+          : center === undefined || spread === undefined
+            ? null
+            : [
+                ["Add", center, spread],
+                ["Subtract", center, spread],
+              ];
+      const list = parts && items(parts as MathJson[], depth);
+      return list && { kind: "list", items: list };
+    }
+    case "Set":
     case "Union": {
       const list = items(a, depth);
       return list && { kind: h === "Union" ? "union" : "set", items: list };
@@ -160,19 +175,6 @@ function toValue(node: MathJson, percent: boolean, depth: number): MathValue | n
       if (lhs === undefined || rhs === undefined || a.length !== 2) return null;
       const right = toValue(rhs, percent, depth + 1);
       return right && { kind: "equation", lhs, rhs: right };
-    }
-    case "Measurement": {
-      // a ± b is the two values a + b and a - b.
-      const [center, spread] = a;
-      if (center === undefined || spread === undefined) return null;
-      const list = items(
-        [
-          ["Add", center, spread],
-          ["Subtract", center, spread],
-        ],
-        depth,
-      );
-      return list && { kind: "set", items: list };
     }
     case "BaseForm": {
       const [value, base] = a;
@@ -192,7 +194,7 @@ function delimited(a: MathJson[], depth: number): MathValue | null {
   const list = items(parts, depth);
   if (list === null) return null;
   // A bare comma list ("-2, 1", MATH's "enter all solutions") is unordered; brackets make a sequence.
-  if (fence === ",") return { kind: "set", items: list };
+  if (fence === ",") return { kind: "list", items: list };
   const open = fence.startsWith("[") ? "[" : "(";
   const close = fence.endsWith("]") ? "]" : ")";
   return { kind: "seq", open, close, items: list };

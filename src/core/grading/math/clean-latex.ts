@@ -2,9 +2,10 @@
 // thin spaces, \dfrac/\tfrac, units and degree signs, a trailing period, thousands separators. Never a sign.
 
 const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\\(?:displaystyle|textstyle|scriptstyle|limits)\b/g, ""],
-  [/\\left\b|\\right\b|\\bigl\b|\\bigr\b|\\Bigl\b|\\Bigr\b|\\big\b|\\Big\b/g, ""],
-  [/\\[dt]frac\b/g, "\\frac"],
+  // (?![A-Za-z]) rather than \b: `\tfrac12` has no word boundary after the command.
+  [/\\(?:displaystyle|textstyle|scriptstyle|limits)(?![A-Za-z])/g, ""],
+  [/\\(?:left|right|bigl|bigr|Bigl|Bigr|big|Big)(?![A-Za-z])/g, ""],
+  [/\\[dt]frac(?![A-Za-z])/g, "\\frac"],
   [/\\(?:!|,|;|:|quad|qquad)|~/g, " "],
   [/\\(?:mathbf|boldsymbol|operatorname)\{([^{}]*)\}/g, "$1"],
   [/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ\b|°/g, ""],

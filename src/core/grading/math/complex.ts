@@ -26,10 +26,10 @@ export function exp(a: Complex): Complex {
   return a.im === 0 ? cx(m) : cx(m * Math.cos(a.im), m * Math.sin(a.im));
 }
 
-/** Principal natural logarithm. */
+/** Principal natural logarithm; a negative zero imaginary part counts as zero (√-4 is 2i, not -2i). */
 export function log(a: Complex): Complex {
   if (a.im === 0 && a.re > 0) return cx(Math.log(a.re));
-  return cx(Math.log(abs(a)), Math.atan2(a.im, a.re));
+  return cx(Math.log(abs(a)), Math.atan2(a.im === 0 ? 0 : a.im, a.re));
 }
 
 /** Principal power; real bases with real results stay exact in floating point (2^10 is 1024, not 1023.99..). */

@@ -12,6 +12,7 @@ import {
   math500GoldValid,
   normaliseMath500,
 } from "../../../../src/tasks/sources/hub/normalise-math500.js";
+import { checkTask } from "../../../../src/tasks/validate-tasks.js";
 import { contextFor, SHA } from "./helpers/context.js";
 import { type FakeHub, startFakeHub } from "./helpers/fake-hub.js";
 import { fixtureRepos, ROWS, SHAS } from "./helpers/hub-repos.js";
@@ -135,6 +136,7 @@ describe("MATH-500 from a local Parquet file", () => {
       expect(gradeAnswer(task, `The answer is $${task.answer}$.`), task.answer).toMatchObject({
         correct: true,
       });
+      expect(checkTask(task), task.answer).toEqual([]);
     }
   });
 });

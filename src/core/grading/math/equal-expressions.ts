@@ -58,6 +58,17 @@ export function sharedVariables(a: MathJson, b: MathJson): string[] | null {
   return names.length > MAX_VARIABLES ? null : names;
 }
 
+/** An integer literal (possibly negated) exactly, or null: 10^10 + 1 must not equal 10^10 within a tolerance. */
+export function exactInteger(json: MathJson): bigint | null {
+  if (typeof json === "number") return Number.isSafeInteger(json) ? BigInt(json) : null;
+  if (Array.isArray(json)) {
+    const inner = json[0] === "Negate" && json.length === 2 ? exactInteger(json[1] as MathJson) : null;
+    return inner === null ? null : -inner;
+  }
+  if (typeof json === "object" && "num" in json && /^[-+]?\d{1,400}$/.test(json.num)) return BigInt(json.num);
+  return null;
+}
+
 /**
  * Whether two expressions are equal, with `scale` applied to the first side (1/100 for a percent).
  * @example equalExpressions(["Power", "x", 2], ["Multiply", "x", "x"], { steps: 1000 }) // true
@@ -68,6 +79,8 @@ export function equalExpressions(
   budget: { steps: number },
   scales: readonly number[] = [1],
 ): Verdict {
+  const [wholeA, wholeB] = [exactInteger(a), exactInteger(b)];
+  if (wholeA !== null && wholeB !== null && scales.length === 1 && scales[0] === 1) return wholeA === wholeB;
   const names = sharedVariables(a, b);
   if (names === null) return "unknown";
   const left = sampleValues(a, names, budget);

@@ -7,7 +7,7 @@ import { cleanLatex } from "./clean-latex.js";
 import { STEP_BUDGET } from "./equal-expressions.js";
 import { equalMathValues, normalText } from "./equal-math-values.js";
 import { extractMathAnswer } from "./extract-math-answer.js";
-import { type ParsedMath, parseMath } from "./parse-math.js";
+import { MAX_EXPRESSION_CHARS, type ParsedMath, parseMath } from "./parse-math.js";
 
 interface ReadMath {
   latex: string;
@@ -15,7 +15,12 @@ interface ReadMath {
 }
 
 function readMath(text: string): ReadMath {
-  const latex = cleanLatex(extractMathAnswer(text));
+  const extracted = extractMathAnswer(text);
+  // Wrappers never make up most of an answer: a long extract is refused before any clean-up regex runs.
+  if (extracted.length > 2 * MAX_EXPRESSION_CHARS) {
+    return { latex: extracted, parsed: { ok: false, reason: "too-long" } };
+  }
+  const latex = cleanLatex(extracted);
   return { latex, parsed: parseMath(latex) };
 }
 

@@ -17,6 +17,8 @@ const FUNCTIONS = new Set([
   "inf",
 ]);
 const MATH_SYMBOLS = /[\\^_=+*/<>()[\]{}|√π∞]|\d\s*-|-\s*[\d(a-z]/i;
+// Hyphenated codes are names, not subtractions: dates (2020-01-05), scores (3-1), isotopes (U-235).
+const HYPHENATED_CODE = /^(?:\d+(?:-\d+)+|[A-Z][A-Za-z]*-\d+)$/;
 
 /**
  * True for golds such as `\frac{14}{3}`, `(3, -4)`, `x^2-1`, `[0, 5)`, `3-4i`, `1011_2`; false for words
@@ -26,7 +28,7 @@ const MATH_SYMBOLS = /[\\^_=+*/<>()[\]{}|√π∞]|\d\s*-|-\s*[\d(a-z]/i;
  */
 export function looksMathematical(gold: string): boolean {
   const text = gold.trim();
-  if (text === "" || text.length > 400) return false;
+  if (text === "" || text.length > 400 || HYPHENATED_CODE.test(text)) return false;
   if (/\\[A-Za-z]+|\$/.test(text)) return !/^\\text\{[^{}]*\}$/.test(text) || /\d/.test(text);
   const words = [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
   if (words.some((word) => !FUNCTIONS.has(word))) return false;

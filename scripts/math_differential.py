@@ -136,6 +136,7 @@ WRAPPERS = [
     lambda a: f"The answer is ${a}$.",
     lambda a: f"\\({a}\\)",
     lambda a: f"$\\displaystyle {a}$",
+    lambda a: f"First $x = 1$, so $y = 2x = 2$. Therefore, the final answer is $\\boxed{{{a}}}$.",
 ]
 
 _NUMBER = re.compile(r"(?<![\w.{])(\d+)(?![\w.])")

@@ -119,6 +119,8 @@ export async function runInProcess(dataDir: string): Promise<InProcessResult> {
   // The math grader on one core: each answer parsed afresh (golds are memoised per task, as in serving).
   const math = mathPairs(rng, 2000);
   const mathAnswers = math.map((p) => parseResponse(p.response).answer);
+  // Warm the path first (LaTeX parser creation, JIT), as the mix is warmed above.
+  rate(math.length, (i) => scoreResponse(math[i]!.task, math[i]!.response, preset).reward.total > 0, 1000);
   const mathRate = {
     score_per_s: rate(
       math.length,

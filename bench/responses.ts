@@ -78,32 +78,41 @@ const MATH_ANSWERS: ReadonlyArray<readonly [string, readonly string[], readonly 
   ["90^\\circ", ["90", "90^{\\circ}"], ["180"]],
 ];
 
+/** One math-graded task per MATH-style gold, shared by its responses as bank tasks are (golds parse once). */
+function mathTask(gold: string, index: number): Task {
+  return {
+    id: `bench/math/${index}`,
+    domain: "math",
+    difficulty: "hard",
+    question: "A MATH-style question",
+    choices: null,
+    answer: gold,
+    answer_index: null,
+    aliases: [],
+    grader: "math",
+    adversarial: false,
+    source: {
+      kind: "hub",
+      dataset: "HuggingFaceH4/MATH-500",
+      config: "default",
+      split: "test",
+      index,
+      revision: null,
+      license: "MIT",
+    },
+  };
+}
+
 /** MATH-style math-graded tasks and responses (60% an equivalent rewrite, else a near miss), for the bench. */
 export function mathPairs(rng: Rng, count: number): Array<{ task: Task; response: string }> {
+  const tasks = MATH_ANSWERS.map(([gold], index) => mathTask(gold, index));
   return Array.from({ length: count }, (_, i) => {
-    const [gold, equal, wrong] = MATH_ANSWERS[i % MATH_ANSWERS.length]!;
-    const task: Task = {
-      id: `bench/math/${i % MATH_ANSWERS.length}`,
-      domain: "math",
-      difficulty: "hard",
-      question: "A MATH-style question",
-      choices: null,
-      answer: gold,
-      answer_index: null,
-      aliases: [],
-      grader: "math",
-      adversarial: false,
-      source: {
-        kind: "hub",
-        dataset: "HuggingFaceH4/MATH-500",
-        config: "default",
-        split: "test",
-        index: i % MATH_ANSWERS.length,
-        revision: null,
-        license: "MIT",
-      },
-    };
+    const k = i % MATH_ANSWERS.length;
+    const [, equal, wrong] = MATH_ANSWERS[k]!;
     const answer = rng.chance(0.6) ? rng.pick(equal) : rng.pick(wrong);
-    return { task, response: `<confidence>${rng.int(10, 99)}</confidence><answer>${answer}</answer>` };
+    return {
+      task: tasks[k]!,
+      response: `<confidence>${rng.int(10, 99)}</confidence><answer>${answer}</answer>`,
+    };
   });
 }

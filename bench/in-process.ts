@@ -14,7 +14,7 @@ import type { EpisodeRecord } from "../src/env/episode-record.js";
 import { MemoryHistory } from "../src/store/memory-history.js";
 import { loadBank } from "../src/tasks/load-bank.js";
 import type { Task } from "../src/tasks/task.js";
-import { responseFor } from "./responses.js";
+import { mathPairs, responseFor } from "./responses.js";
 import { replyToParent, round } from "./stats.js";
 
 export interface InProcessResult {
@@ -24,6 +24,8 @@ export interface InProcessResult {
   stage_per_s: { parse: number; grade: number; reward: number };
   /** Fuzzy grading (factual tasks graded with the fuzzy grader), parse + grade + reward per second. */
   fuzzy_score_per_s: number;
+  /** MATH-style answers with the math grader: parse + grade + reward, and the grade alone, per second. */
+  math_grader: { score_per_s: number; grade_per_s: number };
   /** Graders by kind over the mix: which kinds the domains exercise. */
   grader_kinds: Record<string, number>;
   accumulator: { add_ns: number; report_us: number; service_count_ns: number };
@@ -114,6 +116,19 @@ export async function runInProcess(dataDir: string): Promise<InProcessResult> {
     (i) => scoreResponse(fuzzy[i]!.task, fuzzy[i]!.response, preset).reward.total > 0,
   );
 
+  // The math grader on one core: each answer parsed afresh (golds are memoised per task, as in serving).
+  const math = mathPairs(rng, 2000);
+  const mathAnswers = math.map((p) => parseResponse(p.response).answer);
+  // Warm the path first (LaTeX parser creation, JIT), as the mix is warmed above.
+  rate(math.length, (i) => scoreResponse(math[i]!.task, math[i]!.response, preset).reward.total > 0, 1000);
+  const mathRate = {
+    score_per_s: rate(
+      math.length,
+      (i) => scoreResponse(math[i]!.task, math[i]!.response, preset).reward.total > 0,
+    ),
+    grade_per_s: rate(math.length, (i) => gradeAnswer(math[i]!.task, mathAnswers[i]!).correct),
+  };
+
   const outcomes = mix.map((p, i) => ({
     confidence: parsed[i]!.confidence,
     correct: grades[i]!.correct,
@@ -151,6 +166,7 @@ export async function runInProcess(dataDir: string): Promise<InProcessResult> {
     score_per_s: score,
     stage_per_s: stage,
     fuzzy_score_per_s: fuzzyRate,
+    math_grader: mathRate,
     grader_kinds: kinds,
     accumulator: {
       add_ns: round(1e9 / adds, 1),

@@ -105,6 +105,13 @@ export function checkTargets(r: BenchResults): Target[] {
     value: fmt(all),
     met: all >= 300_000,
   });
+  const math = r.in_process.math_grader?.score_per_s ?? 0;
+  targets.push({
+    name: "In-process math grader, MATH-style answers (parse + grade + reward, one core)",
+    goal: ">= 2,000/s",
+    value: fmt(math),
+    met: math >= 2_000,
+  });
   targets.push({
     name: "Start-up to healthy, 10,500 Hub questions",
     goal: "<= 1,500 ms",
@@ -230,6 +237,9 @@ export function renderReport(r: BenchResults): string {
     "",
     `Stages alone over the mix: parse ${fmt(ip.stage_per_s.parse)}/s, grade ${fmt(ip.stage_per_s.grade)}/s, ` +
       `reward ${fmt(ip.stage_per_s.reward)}/s. Fuzzy grading (factual tasks graded fuzzy): ${fmt(ip.fuzzy_score_per_s)}/s. ` +
+      (ip.math_grader
+        ? `Math grader on MATH-style answers: ${fmt(ip.math_grader.score_per_s)} scored/s, grade alone ${fmt(ip.math_grader.grade_per_s)}/s. `
+        : "") +
       `Live metrics: accumulator add ${fmt(ip.accumulator.add_ns, 0)} ns, full report ${fmt(ip.accumulator.report_us, 1)} µs, ` +
       `service count path (overall + per domain + curriculum, in-memory history) ${fmt(ip.accumulator.service_count_ns, 0)} ns per episode.`,
   );

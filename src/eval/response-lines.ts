@@ -1,6 +1,7 @@
 // Reads a JSONL file of model responses into gradable entries, turning every bad line into a reported problem.
 import { z } from "zod";
 import { GraderKind, type GradingSpec } from "../core/grading/grade-result.js";
+import { looksMathematical } from "../core/grading/math/looks-mathematical.js";
 import { Difficulty, Domain } from "../core/taxonomy.js";
 import { optionLetter, type Task } from "../tasks/task.js";
 
@@ -32,7 +33,8 @@ export const OpenResponseLine = z
       ),
     grader: GraderKind.optional().describe(
       "How to grade; inferred when absent: choices -> multiple_choice, a number -> numeric, yes or no (or a " +
-        "boolean) -> yes_no, else free_text",
+        "boolean) -> yes_no, mathematical notation (LaTeX, an expression, a tuple or interval) -> math, else " +
+        "free_text",
     ),
     aliases: z.array(z.string()).optional().describe("Other accepted answers"),
     choices: z.array(z.string().min(1)).min(2).max(26).nullable().optional().describe("Answer options"),
@@ -76,13 +78,18 @@ const YES_OR_NO = /^\s*(yes|no)\s*$/i;
 
 /**
  * The grader for a gold answer given without one: options -> multiple_choice, a number -> numeric, yes or no
- * -> yes_no, else free_text (as `echo-env score --gold` and eval lines without a grader do).
+ * -> yes_no, other mathematical notation -> math, else free_text (as `echo-env score --gold` and eval lines
+ * without a grader do).
  * @example inferGrader("42", []) // "numeric"
+ * @example inferGrader("\\frac{14}{3}", []) // "math"
  */
 export function inferGrader(answer: string, choices: readonly string[]): GraderKind {
   if (choices.length > 0) return "multiple_choice";
-  if (answer.trim() !== "" && Number.isFinite(Number(answer.trim()))) return "numeric";
-  return YES_OR_NO.test(answer) ? "yes_no" : "free_text";
+  const gold = answer.trim();
+  // Plain numbers keep the numeric grader's fast path; `\frac{14}{3}`, `(3, -4)`, `x^2-1` need math.
+  if (gold !== "" && Number.isFinite(Number(gold))) return "numeric";
+  if (YES_OR_NO.test(answer)) return "yes_no";
+  return looksMathematical(gold) ? "math" : "free_text";
 }
 
 /** The grading spec of an out-of-bank line, or a message saying why its gold is unusable. */

@@ -30,6 +30,16 @@ describe("echo-env score", () => {
     expect(byId.out()).toContain("grade       wrong");
   });
 
+  it("grades MATH-style answers with --grader math, and infers it for a LaTeX gold", () => {
+    const response = "<confidence>80</confidence><answer>$\\left(\\dfrac{3}{2}, -13\\right)$</answer>";
+    const explicit = captureIo();
+    expect(runScore(response, { gold: "(3/2, -13)", grader: "math", json: true }, explicit)).toBe(0);
+    expect(JSON.parse(explicit.out()).grade).toMatchObject({ correct: true, method: "math/equal" });
+    const inferred = captureIo();
+    runScore(response, { gold: "\\left(\\frac{3}{2}, 13\\right)", json: true }, inferred);
+    expect(JSON.parse(inferred.out()).grade).toMatchObject({ correct: false, method: "math/mismatch" });
+  });
+
   it("explains bad usage with exit code 2", () => {
     const cases: [Parameters<typeof runScore>[1], RegExp][] = [
       [{}, /give --task-id ID, or --gold ANSWER/],

@@ -61,6 +61,26 @@ describe("openSpec", () => {
     expect(openSpec({ ...line, answer: "yes, mostly" })).toMatchObject({ grader: "free_text" });
   });
 
+  it("infers math for mathematical golds that are not plain numbers, and accepts an explicit math grader", () => {
+    for (const answer of ["\\frac{14}{3}", "(3, -4)", "x^2 - 1", "[0, 5)", "3-4i", "1011_2", "2\\sqrt{2}"]) {
+      expect(openSpec({ ...line, answer }), answer).toMatchObject({ grader: "math" });
+    }
+    for (const answer of ["-12", "0.75", "1e3"]) {
+      expect(openSpec({ ...line, answer }), answer).toMatchObject({ grader: "numeric" });
+    }
+    const explicit = readResponseLines(
+      JSON.stringify({
+        question: "q",
+        response: "<answer>$\\dfrac{14}{3}$</answer>",
+        answer: "14/3",
+        grader: "math",
+      }),
+      lookup,
+    );
+    expect(explicit.problems).toEqual([]);
+    expect(explicit.entries[0]?.spec).toMatchObject({ grader: "math", answer: "14/3" });
+  });
+
   it("reads a gold given as a JSON number or boolean", () => {
     const read = (answer: unknown) =>
       readResponseLines(

@@ -2,7 +2,16 @@
 import { z } from "zod";
 
 // exact: whitespace-normalised string equality, for generated answers such as a program's printed output.
-export const GRADER_KINDS = ["numeric", "multiple_choice", "free_text", "fuzzy", "yes_no", "exact"] as const;
+// math: MATH-style LaTeX answers (expressions, tuples, sets, intervals, matrices) compared as Math-Verify does.
+export const GRADER_KINDS = [
+  "numeric",
+  "multiple_choice",
+  "free_text",
+  "fuzzy",
+  "yes_no",
+  "exact",
+  "math",
+] as const;
 export const GraderKind = z.enum(GRADER_KINDS).describe("How a task's answer is graded");
 export type GraderKind = z.infer<typeof GraderKind>;
 

@@ -7,6 +7,7 @@ import { gradeNumeric } from "./grade-numeric.js";
 import type { GradeResult, GraderKind, GradingSpec } from "./grade-result.js";
 import { gradeYesNo } from "./grade-yes-no.js";
 import { invalidGrade } from "./invalid-grade.js";
+import { gradeMath } from "./math/grade-math.js";
 
 export type Grader = (answer: string, spec: GradingSpec) => GradeResult;
 
@@ -18,6 +19,7 @@ export const GRADERS: Readonly<Record<GraderKind, Grader>> = Object.freeze({
   fuzzy: gradeFuzzy,
   yes_no: gradeYesNo,
   exact: gradeExact,
+  math: gradeMath,
 });
 
 /**

@@ -16,6 +16,7 @@ const OWN_GOLD: Record<string, GradingSpec> = {
   fuzzy: { grader: "fuzzy", answer: "hello world", aliases: [] },
   yes_no: { grader: "yes_no", answer: "no", aliases: [] },
   exact: { grader: "exact", answer: "[1, 2, 3]", aliases: [] },
+  math: { grader: "math", answer: "\\left(\\frac{3}{2}, -13\\right)", aliases: [] },
 };
 
 describe("GRADERS", () => {

@@ -3,6 +3,7 @@ import type { Domain } from "../../../core/taxonomy.js";
 import type { Normalise } from "./hub-task.js";
 import { normaliseArc } from "./normalise-arc.js";
 import { normaliseGsm8k } from "./normalise-gsm8k.js";
+import { normaliseMath500 } from "./normalise-math500.js";
 import { normaliseMedmcqa } from "./normalise-medmcqa.js";
 import { normaliseSciq } from "./normalise-sciq.js";
 import { normaliseTriviaQa } from "./normalise-trivia-qa.js";
@@ -57,6 +58,7 @@ const arc = (config: "ARC-Easy" | "ARC-Challenge", key: string): HubDatasetSpec 
  * - trivia_qa: distinct answer.aliases (more redirects = better-known answer): >= 8 easy, 3-7 medium, <= 2 hard.
  * - sciq: question words: <= 10 easy, 11-17 medium, >= 18 hard.
  * - medmcqa: choice_type "multi" hard; "single" with <= 12 question words easy; else medium.
+ * - math500: MATH's level: 1-2 easy, 3 medium, 4-5 hard.
  */
 export const HUB_DATASETS: readonly HubDatasetSpec[] = [
   {
@@ -127,6 +129,21 @@ export const HUB_DATASETS: readonly HubDatasetSpec[] = [
     difficultyRule: "choice_type multi -> hard; single with <= 12 question words -> easy; else medium",
     normalise: normaliseMedmcqa,
   },
+  {
+    // One split, test; the repository holds test.jsonl, the dataset viewer's Parquet copy is on the convert
+    // branch. Golds are LaTeX (\frac{14}{3}, (3, \frac{\pi}{2}), [-2,7], 4210_{5}): the math grader.
+    key: "math500",
+    repo: "HuggingFaceH4/MATH-500",
+    config: "default",
+    revision: "refs/convert/parquet",
+    domain: "math",
+    license: "MIT",
+    splits: { test: ["default/test/0000.parquet"] },
+    unlabeledSplits: [],
+    columns: ["problem", "solution", "answer", "level"],
+    difficultyRule: "MATH level: 1-2 easy, 3 medium, 4-5 hard",
+    normalise: normaliseMath500,
+  },
 ];
 
 /** Names the CLI accepts, each standing for one or more registry keys ("arc" is both ARC configs). */
@@ -138,9 +155,10 @@ export const DATASET_NAMES: Readonly<Record<string, readonly string[]>> = {
   trivia_qa: ["trivia_qa"],
   sciq: ["sciq"],
   medmcqa: ["medmcqa"],
+  math500: ["math500"],
 };
 
-/** The default selection: every dataset. */
+/** The default selection: every dataset with a train split (MATH-500 has only test: `--datasets math500 --split test`). */
 export const DEFAULT_DATASET_NAMES = ["gsm8k", "arc", "trivia_qa", "sciq", "medmcqa"] as const;
 
 /** The spec for a registry key, or undefined. */

@@ -11,7 +11,14 @@ import type { HubRow } from "../../../../src/tasks/sources/hub/hub-task.js";
 import { plainValue } from "../../../../src/tasks/sources/hub/row-values.js";
 import { Task } from "../../../../src/tasks/task.js";
 import { SHA } from "./helpers/context.js";
-import { arcRows, gsm8kRows, medmcqaRows, sciqRows, triviaQaRows } from "./helpers/sample-rows.js";
+import {
+  arcRows,
+  gsm8kRows,
+  math500Rows,
+  medmcqaRows,
+  sciqRows,
+  triviaQaRows,
+} from "./helpers/sample-rows.js";
 
 const samples: Record<string, HubRow[]> = {
   gsm8k: gsm8kRows(14) as unknown as HubRow[],
@@ -20,6 +27,7 @@ const samples: Record<string, HubRow[]> = {
   trivia_qa: triviaQaRows(9) as unknown as HubRow[],
   sciq: sciqRows(9) as unknown as HubRow[],
   medmcqa: medmcqaRows(9).map((row) => plainValue(row)) as HubRow[],
+  math500: math500Rows(10) as unknown as HubRow[],
 };
 
 describe("HUB_DATASETS (contract over the registry)", () => {
@@ -96,10 +104,12 @@ describe("resolveDatasetNames", () => {
       ok: true,
       keys: ["gsm8k", "arc-easy", "arc-challenge", "medmcqa"],
     });
+    // The default is every dataset with a train split; MATH-500 is test only, so it is asked for by name.
     expect(resolveDatasetNames([...DEFAULT_DATASET_NAMES])).toEqual({
       ok: true,
-      keys: HUB_DATASETS.map((s) => s.key),
+      keys: HUB_DATASETS.filter((s) => Object.hasOwn(s.splits, "train")).map((s) => s.key),
     });
+    expect(resolveDatasetNames(["math500"])).toEqual({ ok: true, keys: ["math500"] });
   });
 
   it("reports unknown names", () => {

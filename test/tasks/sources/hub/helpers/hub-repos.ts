@@ -3,11 +3,12 @@ import type { FakeRepo } from "./fake-hub.js";
 import {
   arcParquet,
   gsm8kParquet,
+  math500Parquet,
   medmcqaParquet,
   sciqParquet,
   triviaQaParquet,
 } from "./parquet-fixtures.js";
-import { arcRows, gsm8kRows, medmcqaRows, sciqRows, triviaQaRows } from "./sample-rows.js";
+import { arcRows, gsm8kRows, math500Rows, medmcqaRows, sciqRows, triviaQaRows } from "./sample-rows.js";
 
 export const SHAS = {
   gsm8k: "1".repeat(40),
@@ -16,10 +17,12 @@ export const SHAS = {
   sciqMain: "4".repeat(40),
   sciqConvert: "5".repeat(40),
   medmcqa: "6".repeat(40),
+  math500Main: "7".repeat(40),
+  math500Convert: "8".repeat(40),
 };
 
 /** Rows per split in the fixtures. */
-export const ROWS = { gsm8k: 35, arc: 24, trivia: 30, sciq: 30, medmcqa: 40 };
+export const ROWS = { gsm8k: 35, arc: 24, trivia: 30, sciq: 30, medmcqa: 40, math500: 30 };
 
 export function fixtureRepos(): Record<string, FakeRepo> {
   return {
@@ -59,6 +62,11 @@ export function fixtureRepos(): Record<string, FakeRepo> {
         "data/validation-00000-of-00001.parquet": medmcqaParquet(medmcqaRows(12)),
         "data/test-00000-of-00001.parquet": medmcqaParquet(medmcqaRows(8, true)),
       },
+    },
+    // MATH-500 keeps test.jsonl on main; its Parquet copy is the dataset viewer's, on the convert branch.
+    "HuggingFaceH4/MATH-500": {
+      refs: { main: SHAS.math500Main, "refs/convert/parquet": SHAS.math500Convert },
+      files: { "default/test/0000.parquet": math500Parquet(math500Rows(ROWS.math500)) },
     },
   };
 }

@@ -172,3 +172,22 @@ export const medmcqaParquet = (rows: readonly MedmcqaRow[], rowGroupSize?: numbe
     columnsOf(rows, [...MEDMCQA_TEXT, "cop", "choice_type", "exp", "subject_name", "topic_name"]),
     rowGroupSize,
   );
+
+export interface Math500Row {
+  problem: string;
+  solution: string;
+  answer: string;
+  subject: string;
+  level: bigint;
+  unique_id: string;
+}
+const MATH500_TEXT = ["problem", "solution", "answer", "subject"] as const;
+export const math500Parquet = (rows: readonly Math500Row[]) =>
+  write(
+    [
+      ...MATH500_TEXT.map((name) => [str(name)]),
+      [{ name: "level", type: "INT64", repetition_type: "OPTIONAL" }],
+      [str("unique_id")],
+    ],
+    columnsOf(rows, [...MATH500_TEXT, "level", "unique_id"]),
+  );

@@ -1,5 +1,5 @@
 // Small deterministic rows shaped like each dataset, with the traps each one is known for.
-import type { ArcRow, Gsm8kRow, MedmcqaRow, SciqRow, TriviaQaRow } from "./parquet-fixtures.js";
+import type { ArcRow, Gsm8kRow, Math500Row, MedmcqaRow, SciqRow, TriviaQaRow } from "./parquet-fixtures.js";
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
 
@@ -83,4 +83,58 @@ export function medmcqaRows(count: number, unlabeled = false): MedmcqaRow[] {
     subject_name: "Pharmacology",
     topic_name: null,
   }));
+}
+
+// MATH-500-shaped rows: LaTeX golds of every shape, each solution ending in a \boxed{} written differently
+// from the gold (\dfrac, \left(, spaces), level as int64.
+const MATH500_SAMPLES: ReadonlyArray<readonly [string, string, string, string, number]> = [
+  [
+    "Convert the point $(0,3)$ in rectangular coordinates to polar coordinates.",
+    "\\left( 3, \\frac{\\pi}{2} \\right)",
+    "\\left( 3, \\dfrac{\\pi}{2} \\right)",
+    "Precalculus",
+    2,
+  ],
+  [
+    "Write $\\sum_{j,k} \\frac{1}{(j+k)^3}$ in terms of $p$ and $q$.",
+    "p - q",
+    "p - q",
+    "Intermediate Algebra",
+    5,
+  ],
+  [
+    "If $f(x) = \\frac{3x-2}{x-2}$, what is $f(-2) + f(-1) + f(0)$?",
+    "\\frac{14}{3}",
+    "\\dfrac{14}{3}",
+    "Algebra",
+    3,
+  ],
+  ["How many positive whole-number divisors does 196 have?", "9", "9", "Number Theory", 3],
+  ["Which student has the greatest average speed?", "\\text{Evelyn}", "\\text{Evelyn}", "Algebra", 2],
+  ["Express $555_{10}$ in base $5$.", "4210_{5}", "4210_5", "Number Theory", 3],
+  ["Find all $x$ with $x^2 - 5x - 14 \\le 0$.", "[-2,7]", "[-2, 7]", "Algebra", 4],
+  ["Find the angle between the vectors, in degrees.", "90^\\circ", "90^\\circ", "Precalculus", 4],
+  [
+    "Compute $\\frac{3\\sqrt{3}}{4}$ as the area of the triangle.",
+    "\\frac{3\\sqrt{3}}{4}",
+    "\\frac{3 \\sqrt{3}}{4}",
+    "Geometry",
+    1,
+  ],
+  ["Find the roots of $x^2 + x - 2$.", "-2, 1", "1, -2", "Algebra", 5],
+];
+
+/** Rows cycling through MATH500_SAMPLES (levels 1-5), with ids in MATH-500's test/<subject>/<n>.json form. */
+export function math500Rows(count: number): Math500Row[] {
+  return Array.from({ length: count }, (_, i) => {
+    const [problem, answer, boxed, subject, level] = MATH500_SAMPLES[i % MATH500_SAMPLES.length]!;
+    return {
+      problem: `${problem} (${i})`,
+      solution: `We compute step by step. So the answer is $\\boxed{${boxed}}$.`,
+      answer,
+      subject,
+      level: BigInt(level),
+      unique_id: `test/${subject.toLowerCase().replace(/ /g, "_")}/${i}.json`,
+    };
+  });
 }

@@ -1,7 +1,8 @@
 // LaTeX to MathValue: the compute engine parses (without canonical boxing, which costs ten times more), and
 // the MathJSON it returns is read into the shapes answers take. Size and nesting are capped before parsing.
-import { ComputeEngine } from "@cortex-js/compute-engine";
-import { LatexSyntax } from "@cortex-js/compute-engine/latex-syntax";
+import { createRequire } from "node:module";
+import type { ComputeEngine } from "@cortex-js/compute-engine";
+import type { LatexSyntax } from "@cortex-js/compute-engine/latex-syntax";
 import type { MathJson } from "./evaluate-math-json.js";
 import type { MathValue } from "./math-value.js";
 
@@ -10,17 +11,25 @@ export const MAX_EXPRESSION_CHARS = 400;
 /** Deepest bracket nesting parsed; the parser recurses on each level. */
 export const MAX_NESTING = 24;
 
+// The engine's bundles are loaded on first use: a server that never grades math never loads them (loading
+// them costs tens of MB of resident memory that grows with the heap, seen in the soak test).
+const load = createRequire(import.meta.url);
+
 let engine: ComputeEngine | undefined;
 /** One engine for the symbolic fallback, created on first use (creating it takes ~0.2 s). */
 export function computeEngine(): ComputeEngine {
-  engine ??= new ComputeEngine();
+  engine ??= new (
+    load("@cortex-js/compute-engine") as typeof import("@cortex-js/compute-engine")
+  ).ComputeEngine();
   return engine;
 }
 
 let syntax: LatexSyntax | undefined;
 /** The engine's stand-alone LaTeX parser: raw MathJSON, ~20,000 short answers/s, no canonical boxing. */
 function latexSyntax(): LatexSyntax {
-  syntax ??= new LatexSyntax();
+  syntax ??= new (
+    load("@cortex-js/compute-engine/latex-syntax") as typeof import("@cortex-js/compute-engine/latex-syntax")
+  ).LatexSyntax();
   return syntax;
 }
 

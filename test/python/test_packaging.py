@@ -49,3 +49,21 @@ def test_the_wheel_holds_only_the_package(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     top = {n.split("/")[0] for n in names if not n.startswith("echo_calibration_env-")}
     assert top == {"echo_calibration"}, top
+
+
+def test_pip_installs_from_a_git_url(tmp_path: Path):
+    # `pip install git+<url>` clones the repository and builds it; a file:// URL of this checkout does the same
+    # without a network (the committed tree, as a user's clone of the repository or Space would see it).
+    if not (ROOT / ".git").exists():
+        import pytest
+
+        pytest.skip("not a git checkout")
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), f"git+file://{ROOT}"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    (wheel,) = tmp_path.glob("echo_calibration_env-*.whl")
+    assert "echo_calibration/client.py" in zipfile.ZipFile(wheel).namelist()

@@ -1,6 +1,7 @@
 // In-process throughput, no HTTP: parse + grade + reward per domain on short responses, each stage alone,
 // fuzzy grading apart, and what live metrics cost per episode. Run as its own process (forked by run.ts).
 import { performance } from "node:perf_hooks";
+import type { EpisodeRecord } from "../src/core/episode-record.js";
 import { gradeAnswer } from "../src/core/grading/index.js";
 import { MetricsAccumulator } from "../src/core/metrics/metrics-accumulator.js";
 import { parseResponse } from "../src/core/parse-response.js";
@@ -10,7 +11,6 @@ import { createRng, hashSeed } from "../src/core/rng.js";
 import { scoreResponse } from "../src/core/score-response.js";
 import { DOMAINS } from "../src/core/taxonomy.js";
 import { EchoService } from "../src/env/echo-service.js";
-import type { EpisodeRecord } from "../src/env/episode-record.js";
 import { MemoryHistory } from "../src/store/memory-history.js";
 import { loadBank } from "../src/tasks/load-bank.js";
 import type { Task } from "../src/tasks/task.js";

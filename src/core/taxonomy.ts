@@ -1,4 +1,4 @@
-// The fixed vocabulary every layer shares: domains, difficulties and curriculum phases.
+// The fixed vocabulary every layer shares: domains, difficulties, curriculum phases and evaluation tasks.
 import { z } from "zod";
 
 export const DOMAINS = ["math", "logic", "factual", "science", "medical", "coding", "creative"] as const;
@@ -11,6 +11,14 @@ export type Difficulty = z.infer<typeof Difficulty>;
 
 export const Phase = z.number().int().min(1).max(3).describe("Curriculum phase, 1 (easy) to 3 (adversarial)");
 export type Phase = z.infer<typeof Phase>;
+
+export const EVAL_TASK_NAMES = [
+  "calibration_fundamentals",
+  "domain_aware_calibration",
+  "anti_hallucination",
+] as const;
+export const EvalTaskName = z.enum(EVAL_TASK_NAMES).describe("One of the three evaluation tasks");
+export type EvalTaskName = z.infer<typeof EvalTaskName>;
 
 /**
  * A phase in a query string (a string coerced to a number). The bounds sit on the coerced number itself, not

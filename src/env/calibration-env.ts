@@ -1,6 +1,7 @@
 // One OpenEnv environment: reset draws a question, step grades one response and ends the episode.
+
+import type { EpisodeRecord } from "../core/episode-record.js";
 import type { EchoService, PendingEpisode } from "./echo-service.js";
-import type { EpisodeRecord } from "./episode-record.js";
 import { EchoError } from "./errors.js";
 import type { Action, EnvState, StepResult } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";

@@ -2,6 +2,7 @@
 // and every session call into this; it knows nothing of HTTP.
 import { randomUUID } from "node:crypto";
 import { Curriculum, showsDifficulty } from "../core/curriculum.js";
+import { type EpisodeRecord, outcomeOf, storedText } from "../core/episode-record.js";
 import type { CalibrationReport } from "../core/metrics/calibration-report.js";
 import { computeMetrics, computeMetricsBy } from "../core/metrics/compute-metrics.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
@@ -11,16 +12,15 @@ import { MetricsAccumulator } from "../core/metrics/metrics-accumulator.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { BUILT_IN_PRESETS, DEFAULT_PRESET } from "../core/reward/presets.js";
 import { type ScoredResponse, scoreResponse } from "../core/score-response.js";
-import { type Domain, Phase } from "../core/taxonomy.js";
+import { type Domain, type EvalTaskName, Phase } from "../core/taxonomy.js";
 import type { HistoryFilter, HistoryStore, PhaseChange } from "../store/history-store.js";
 import { MemoryHistory } from "../store/memory-history.js";
 import type { TaskBank } from "../tasks/bank.js";
 import { buildPrompt } from "../tasks/prompt.js";
 import { SampleError, sampleTask, TaskSampler } from "../tasks/sampler.js";
 import type { Task } from "../tasks/task.js";
-import { type EpisodeRecord, outcomeOf, storedText } from "./episode-record.js";
 import { EchoError } from "./errors.js";
-import { EVAL_TASKS, type EvalTaskName, evalDraw } from "./eval-tasks.js";
+import { EVAL_TASKS, evalDraw } from "./eval-tasks.js";
 import type { Observation, RunningCalibration } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
 import { StorageHealth } from "./storage-health.js";

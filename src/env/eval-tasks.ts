@@ -2,15 +2,7 @@
 import { z } from "zod";
 import type { CalibrationReport } from "../core/metrics/calibration-report.js";
 import type { Fingerprint } from "../core/metrics/fingerprint.js";
-import type { Difficulty, Phase } from "../core/taxonomy.js";
-
-export const EVAL_TASK_NAMES = [
-  "calibration_fundamentals",
-  "domain_aware_calibration",
-  "anti_hallucination",
-] as const;
-export const EvalTaskName = z.enum(EVAL_TASK_NAMES).describe("One of the three evaluation tasks");
-export type EvalTaskName = z.infer<typeof EvalTaskName>;
+import { type Difficulty, EvalTaskName, type Phase } from "../core/taxonomy.js";
 
 export const Criterion = z
   .object({

@@ -1,7 +1,6 @@
 // What reset accepts: OpenEnv's seed and episode_id plus ECHO's extra keys.
 import { z } from "zod";
-import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
-import { EvalTaskName } from "./eval-tasks.js";
+import { Difficulty, Domain, EvalTaskName, Phase } from "../core/taxonomy.js";
 
 export const ResetOptions = z
   .object({

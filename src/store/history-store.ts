@@ -1,9 +1,8 @@
 // Episode history behind one interface, so memory and SQLite stores pass the same contract suite.
 import { z } from "zod";
+import { EPISODE_CHANNELS, type EpisodeRecord } from "../core/episode-record.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
-import { Difficulty, Domain, Phase, PhaseQuery } from "../core/taxonomy.js";
-import { EPISODE_CHANNELS, type EpisodeRecord } from "../env/episode-record.js";
-import { EvalTaskName } from "../env/eval-tasks.js";
+import { Difficulty, Domain, EvalTaskName, Phase, PhaseQuery } from "../core/taxonomy.js";
 
 export const HistoryFilter = z
   .object({

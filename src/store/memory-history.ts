@@ -1,6 +1,7 @@
 // In-memory history: a bounded ring of the newest records (memory never grows with episodes served).
+
+import { type EpisodeRecord, outcomeOf } from "../core/episode-record.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
-import { type EpisodeRecord, outcomeOf } from "../env/episode-record.js";
 import {
   type HistoryFilter,
   type HistoryPage,

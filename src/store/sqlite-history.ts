@@ -3,8 +3,8 @@
 // Commits run on a writer thread (sqlite-writer.ts) so the event loop keeps serving while SQLite writes and
 // fsyncs; reads stay on this thread's connection and see every acknowledged commit.
 import type { Database, Statement } from "better-sqlite3";
+import type { EpisodeRecord } from "../core/episode-record.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
-import type { EpisodeRecord } from "../env/episode-record.js";
 import type { HistoryFilter, HistoryPage, HistoryStore, PhaseChange } from "./history-store.js";
 import { openHistoryDatabase, type SyncMode } from "./sqlite-open.js";
 import {

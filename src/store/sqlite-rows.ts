@@ -1,10 +1,9 @@
 // How an EpisodeRecord maps to a row of the episodes table and back, and a history filter to a WHERE clause.
 import type { Statement } from "better-sqlite3";
+import type { EpisodeRecord } from "../core/episode-record.js";
 import type { FormatVerdict } from "../core/format-verdict.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
-import type { Difficulty, Domain, Phase } from "../core/taxonomy.js";
-import type { EpisodeRecord } from "../env/episode-record.js";
-import type { EvalTaskName } from "../env/eval-tasks.js";
+import type { Difficulty, Domain, EvalTaskName, Phase } from "../core/taxonomy.js";
 import type { HistoryFilter } from "./history-store.js";
 
 export const INSERT_EPISODE = `INSERT INTO episodes (

@@ -1,6 +1,6 @@
 // A history store that fails on demand, as a broken disk would make SQLite fail: the same interface, so the
 // service and routes meet exactly the errors better-sqlite3 throws (an Error with a SQLITE_* or errno code).
-import type { EpisodeRecord } from "../../src/env/episode-record.js";
+import type { EpisodeRecord } from "../../src/core/episode-record.js";
 import type { HistoryFilter, HistoryStore, PhaseChange } from "../../src/store/history-store.js";
 import { MemoryHistory } from "../../src/store/memory-history.js";
 

@@ -2,9 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESET_NAMES } from "../../src/core/reward/presets.js";
-import { DIFFICULTIES, DOMAINS } from "../../src/core/taxonomy.js";
+import { DIFFICULTIES, DOMAINS, EVAL_TASK_NAMES } from "../../src/core/taxonomy.js";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../../src/env/errors.js";
-import { EVAL_TASK_NAMES } from "../../src/env/eval-tasks.js";
 import { ErrorReply } from "../../src/server/schemas/error-reply.js";
 import { build } from "../helpers/build-app.js";
 

@@ -1,10 +1,11 @@
 // GET /tasks and /tasks/{name}/score through inject(): definitions, scores over the episodes drawn for a task
 // (per session or everyone's), unknown names.
 import { describe, expect, it } from "vitest";
+import { outcomeOf } from "../../src/core/episode-record.js";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
 import { fingerprintOf } from "../../src/core/metrics/fingerprint.js";
-import { outcomeOf } from "../../src/env/episode-record.js";
-import { EVAL_TASK_NAMES, EVAL_TASKS, type EvalTaskName, scoreEvalTask } from "../../src/env/eval-tasks.js";
+import { EVAL_TASK_NAMES, type EvalTaskName } from "../../src/core/taxonomy.js";
+import { EVAL_TASKS, scoreEvalTask } from "../../src/env/eval-tasks.js";
 import type { EchoApp } from "../../src/server/app.js";
 import { build } from "../helpers/build-app.js";
 

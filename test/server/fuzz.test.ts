@@ -3,8 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESET_NAMES } from "../../src/core/reward/presets.js";
-import { DIFFICULTIES, DOMAINS } from "../../src/core/taxonomy.js";
-import { EVAL_TASK_NAMES } from "../../src/env/eval-tasks.js";
+import { DIFFICULTIES, DOMAINS, EVAL_TASK_NAMES } from "../../src/core/taxonomy.js";
 import type { EchoApp } from "../../src/server/app.js";
 import { buildListingRoutes } from "../helpers/list-routes.js";
 import { listen, TestSocket, withTimeout } from "../helpers/ws-client.js";

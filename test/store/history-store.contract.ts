@@ -1,8 +1,8 @@
 // The one contract every HistoryStore passes (memory and SQLite): storage, order, paging, filters, commits.
 import { describe, expect, it } from "vitest";
+import { type EpisodeRecord, outcomeOf } from "../../src/core/episode-record.js";
 import { FORMAT_VERDICTS } from "../../src/core/format-verdict.js";
 import { DIFFICULTIES, DOMAINS } from "../../src/core/taxonomy.js";
-import { type EpisodeRecord, outcomeOf } from "../../src/env/episode-record.js";
 import { type HistoryFilter, type HistoryStore, matchesFilter } from "../../src/store/history-store.js";
 
 /** A record with every field set from `i`, so records differ in each filtered column. */

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EpisodeRecord } from "../../src/env/episode-record.js";
+import type { EpisodeRecord } from "../../src/core/episode-record.js";
 import { SqliteHistory } from "../../src/store/sqlite-history.js";
 import { storageFaultOf } from "../../src/store/storage-fault.js";
 import { fillDisk, mountTmpfs, tmpfsAvailable } from "../helpers/tmpfs.js";

@@ -6,11 +6,8 @@ import {
   HUB_DATASETS,
   resolveDatasetNames,
 } from "../../tasks/sources/hub/dataset-specs.js";
-import {
-  type DownloadEvent,
-  downloadDatasets,
-  planDownloads,
-} from "../../tasks/sources/hub/download-datasets.js";
+import { downloadDatasets, planDownloads } from "../../tasks/sources/hub/download-datasets.js";
+import type { DownloadEvent } from "../../tasks/sources/hub/download-event.js";
 import { dataDirFromEnv, hubCachePaths } from "../../tasks/sources/hub/hub-cache.js";
 import { accessTokenProblem, createHubClient, DEFAULT_HUB_URL } from "../../tasks/sources/hub/hub-client.js";
 import type { CliIo } from "../io.js";

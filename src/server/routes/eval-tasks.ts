@@ -2,15 +2,9 @@
 // Only episodes reset drew for the task count, so a task cannot be passed on other questions.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { EVAL_TASK_NAMES, type EvalTaskName } from "../../core/taxonomy.js";
 import { EchoError } from "../../env/errors.js";
-import {
-  EVAL_TASK_NAMES,
-  EVAL_TASKS,
-  EvalScore,
-  EvalTask,
-  type EvalTaskName,
-  scoreEvalTask,
-} from "../../env/eval-tasks.js";
+import { EVAL_TASKS, EvalScore, EvalTask, scoreEvalTask } from "../../env/eval-tasks.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 
 export const EvalTasksReply = z

@@ -1,10 +1,10 @@
 // GET /metrics, /metrics/{domain}, /fingerprint and /history: what the recorded episodes say about calibration.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { EpisodeRecord } from "../../core/episode-record.js";
 import { CalibrationReport } from "../../core/metrics/calibration-report.js";
 import { Fingerprint } from "../../core/metrics/fingerprint.js";
 import { DOMAINS, type Domain } from "../../core/taxonomy.js";
-import { EpisodeRecord } from "../../env/episode-record.js";
 import { EchoError } from "../../env/errors.js";
 import { HistoryFilter } from "../../store/history-store.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";

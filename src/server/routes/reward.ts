@@ -1,9 +1,9 @@
 // POST /reward: stateless batch scoring for GRPO trainers, the hot path: one preset lookup per batch, no
 // per-item parsing beyond the request schema, and a failed item costs only its own reward.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { EpisodeRecord } from "../../core/episode-record.js";
 import type { RewardPreset } from "../../core/reward/preset.js";
 import type { EchoService } from "../../env/echo-service.js";
-import type { EpisodeRecord } from "../../env/episode-record.js";
 import { EchoError } from "../../env/errors.js";
 import { MAX_RESPONSE_CHARS } from "../../env/observation.js";
 import type { Task } from "../../tasks/task.js";

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import { posix } from "node:path";
 import { findHubDataset, type HubDatasetSpec, splitProblem } from "./dataset-specs.js";
+import type { DatasetSplit, DownloadEvent } from "./download-event.js";
 import {
   entryKey,
   type HubManifest,
@@ -12,7 +13,6 @@ import {
 } from "./hub-cache.js";
 import type { HubClient } from "./hub-client.js";
 import { normaliseSplit } from "./normalise-split.js";
-import type { DifficultyCounts } from "./select-tasks.js";
 
 export interface DownloadDatasetsOptions {
   dataDir: string;
@@ -33,19 +33,9 @@ export interface DownloadDatasetsOptions {
   chunkRows?: number | undefined;
 }
 
-type At = { key: string; split: string };
-export type DownloadEvent =
-  | ({ type: "warning"; message: string } & Partial<At>)
-  | ({ type: "cached"; task_count: number } & At)
-  | ({ type: "resolved"; commit: string } & At)
-  | ({ type: "file"; path: string; size: number; cached: boolean } & At)
-  | ({ type: "bytes"; path: string; received: number; total: number } & At)
-  | ({ type: "rows"; rows_read: number } & At)
-  | ({ type: "done"; selected: DifficultyCounts; task_count: number } & At);
-
 export type SplitOutcome =
-  | ({ status: "cached" | "downloaded" | "reselected"; entry: ManifestEntry } & At)
-  | ({ status: "failed"; error: string } & At);
+  | ({ status: "cached" | "downloaded" | "reselected"; entry: ManifestEntry } & DatasetSplit)
+  | ({ status: "failed"; error: string } & DatasetSplit);
 
 export interface DownloadSummary {
   outcomes: SplitOutcome[];

@@ -1,6 +1,6 @@
 // Turns a split's cached Parquet files into selected, normalised tasks (JSONL) and its manifest entry.
 import type { HubDatasetSpec } from "./dataset-specs.js";
-import type { DownloadEvent } from "./download-datasets.js";
+import type { DownloadEvent } from "./download-event.js";
 import { hubCachePaths, type ManifestEntry, writeFileAtomic } from "./hub-cache.js";
 import type { NormaliseContext } from "./hub-task.js";
 import { readParquetChunks } from "./read-parquet.js";

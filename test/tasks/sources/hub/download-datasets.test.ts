@@ -2,11 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type DownloadEvent,
-  downloadDatasets,
-  planDownloads,
-} from "../../../../src/tasks/sources/hub/download-datasets.js";
+import { downloadDatasets, planDownloads } from "../../../../src/tasks/sources/hub/download-datasets.js";
+import type { DownloadEvent } from "../../../../src/tasks/sources/hub/download-event.js";
 import { readManifest } from "../../../../src/tasks/sources/hub/hub-cache.js";
 import { createHubClient } from "../../../../src/tasks/sources/hub/hub-client.js";
 import { loadCachedHubTasks } from "../../../../src/tasks/sources/hub/load-cached.js";

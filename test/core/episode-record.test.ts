@@ -1,7 +1,7 @@
 // storedText: what history keeps of a response (the reward was computed on the whole text).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { STORED_RESPONSE_CHARS, storedText } from "../../src/env/episode-record.js";
+import { STORED_RESPONSE_CHARS, storedText } from "../../src/core/episode-record.js";
 
 describe("storedText", () => {
   it("keeps short text as it is", () => {

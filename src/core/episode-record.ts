@@ -1,9 +1,8 @@
 // One graded episode as history keeps it: enough provenance to reproduce its reward.
 import { z } from "zod";
-import { FormatVerdict } from "../core/format-verdict.js";
-import { RewardComponents } from "../core/reward/reward-breakdown.js";
-import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
-import { EvalTaskName } from "./eval-tasks.js";
+import { FormatVerdict } from "./format-verdict.js";
+import { RewardComponents } from "./reward/reward-breakdown.js";
+import { Difficulty, Domain, EvalTaskName, Phase } from "./taxonomy.js";
 
 /** Responses are stored up to this many characters (the reward was computed on the full text). */
 export const STORED_RESPONSE_CHARS = 4000;

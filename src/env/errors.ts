@@ -14,7 +14,6 @@ export const ERROR_TABLE = {
   UNKNOWN_PRESET: { status: 422, summary: "No reward preset with that name" },
   UNKNOWN_DOMAIN: { status: 404, summary: "No such domain" },
   UNKNOWN_EVAL_TASK: { status: 404, summary: "No evaluation task with that name" },
-  INVALID_PHASE: { status: 422, summary: "Phases are 1, 2 or 3" },
   BATCH_TOO_LARGE: { status: 413, summary: "Too many items in one /reward batch" },
   CAPACITY_REACHED: { status: 503, summary: "The server holds as many sessions as it is allowed to" },
   STORAGE_UNAVAILABLE: {

@@ -2,27 +2,9 @@
 // status, anything unexpected as a 500 that hides internals.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { z } from "zod";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
 import { storageFaultOf } from "../store/storage-fault.js";
 import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
-
-export interface ValidationDetail {
-  type: string;
-  loc: (string | number)[];
-  msg: string;
-  input?: unknown;
-}
-
-/** zod issues as FastAPI-style details: where, what was wrong, and what is expected. */
-export function detailsOf(issues: readonly z.core.$ZodIssue[], where: string): ValidationDetail[] {
-  return issues.map((issue) => ({
-    type: issue.code,
-    loc: [where, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    msg: issue.message,
-    ...("input" in issue && issue.input !== undefined ? { input: issue.input } : {}),
-  }));
-}
 
 function pathOf(instancePath: string): (string | number)[] {
   return instancePath

@@ -28,7 +28,7 @@ export const ValidationErrorReply = z
   })
   .meta({ id: "ValidationErrorReply" });
 
-/** A 422 is either a list of validation problems or one EchoError (e.g. UNKNOWN_PRESET, INVALID_PHASE). */
+/** A 422 is either a list of validation problems or one EchoError (e.g. UNKNOWN_PRESET, NO_TASKS). */
 export const UnprocessableReply = z
   .union([ValidationErrorReply, ErrorReply])
   .meta({ id: "UnprocessableReply" });

@@ -10,7 +10,7 @@ import { type Fingerprint, fingerprintOf } from "../core/metrics/fingerprint.js"
 import { createDomainMetrics, type GroupedMetrics } from "../core/metrics/grouped-metrics.js";
 import { MetricsAccumulator } from "../core/metrics/metrics-accumulator.js";
 import type { RewardPreset } from "../core/reward/preset.js";
-import { BUILT_IN_PRESETS, DEFAULT_PRESET } from "../core/reward/presets.js";
+import { BUILT_IN_PRESETS, DEFAULT_PRESET, resolvePreset } from "../core/reward/presets.js";
 import { type ScoredResponse, scoreResponse } from "../core/score-response.js";
 import { type Domain, type EvalTaskName, Phase } from "../core/taxonomy.js";
 import type { HistoryFilter, HistoryStore, PhaseChange } from "../store/history-store.js";
@@ -72,11 +72,8 @@ export class EchoService {
     this.bank = options.bank;
     this.presets = options.presets ?? BUILT_IN_PRESETS;
     this.defaultPreset = options.defaultPreset ?? DEFAULT_PRESET;
-    if (!Object.hasOwn(this.presets, this.defaultPreset)) {
-      throw new RangeError(
-        `default reward preset "${this.defaultPreset}" is unknown; valid: ${Object.keys(this.presets).join(", ")}`,
-      );
-    }
+    const resolved = resolvePreset(this.defaultPreset, this.presets);
+    if (!resolved.ok) throw new RangeError(`default ${resolved.error.message}`);
     this.curriculum = options.curriculum ?? new Curriculum();
     this.history = options.history ?? new MemoryHistory();
     this.clock = options.clock ?? Date.now;
@@ -126,16 +123,9 @@ export class EchoService {
   }
 
   preset(name: string | undefined): RewardPreset {
-    const key = name ?? this.defaultPreset;
-    // Own keys only: "toString" or "__proto__" must not reach Object.prototype.
-    const preset = Object.hasOwn(this.presets, key) ? this.presets[key] : undefined;
-    if (!preset) {
-      throw new EchoError(
-        "UNKNOWN_PRESET",
-        `unknown reward preset "${name}"; valid presets: ${Object.keys(this.presets).join(", ")}`,
-      );
-    }
-    return preset;
+    const resolved = resolvePreset(name ?? this.defaultPreset, this.presets);
+    if (!resolved.ok) throw new EchoError("UNKNOWN_PRESET", resolved.error.message);
+    return resolved.preset;
   }
 
   task(id: string): Task {

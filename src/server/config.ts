@@ -1,7 +1,7 @@
 // Server configuration from environment variables, validated once at start-up with readable messages.
 import { z } from "zod";
 import { CurriculumConfig } from "../core/curriculum.js";
-import { PRESET_NAMES } from "../core/reward/presets.js";
+import { PRESET_NAMES, resolvePreset } from "../core/reward/presets.js";
 import { DOMAINS } from "../core/taxonomy.js";
 import { SOURCE_KINDS } from "../tasks/task.js";
 
@@ -62,7 +62,7 @@ export const EnvConfig = z.object({
   ECHO_DB_SYNC: z.enum(["full", "normal"], { error: "ECHO_DB_SYNC must be full or normal" }).default("full"),
   REWARD_PRESET: z
     .string()
-    .refine((name) => (PRESET_NAMES as string[]).includes(name), {
+    .refine((name) => resolvePreset(name).ok, {
       error: `REWARD_PRESET must be one of: ${PRESET_NAMES.join(", ")}`,
     })
     .default("calibrated"),

@@ -1,7 +1,6 @@
 // Assembles the service from configuration: bank sources, presets, curriculum and history.
 import { join } from "node:path";
 import { Curriculum } from "../core/curriculum.js";
-import { getPreset } from "../core/reward/presets.js";
 import { EchoService } from "../env/echo-service.js";
 import type { HistoryStore } from "../store/history-store.js";
 import { MemoryHistory } from "../store/memory-history.js";
@@ -33,7 +32,6 @@ export function createService(
   config: EnvConfig,
   overrides: { history?: HistoryStore; clock?: () => number } = {},
 ): CreatedService {
-  getPreset(config.REWARD_PRESET); // throws a RangeError naming the valid presets
   const { bank, warnings } = loadBank(config.ECHO_DATA_DIR, {
     ...(config.ECHO_DOMAINS ? { domains: config.ECHO_DOMAINS } : {}),
     ...(config.ECHO_SOURCES ? { sources: config.ECHO_SOURCES } : {}),

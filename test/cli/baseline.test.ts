@@ -18,7 +18,7 @@ describe("echo-env baseline", () => {
       [{ n: "ten" }, /--n must be an integer/],
       [{ seed: "-1" }, /--seed must be an integer from 0/],
       [{ bootstrap: "1.5" }, /--bootstrap must be an integer from 0/],
-      [{ preset: "nope" }, /unknown preset "nope"/],
+      [{ preset: "nope" }, /unknown reward preset "nope"/],
       [{ agents: "oracle,psychic" }, /unknown agent\(s\) psychic; agents: always-50, always-90/],
       [{ skill: "1.5" }, /--skill must be a probability/],
       [{ skill: "x" }, /--skill must be a probability/],

@@ -25,7 +25,7 @@ describe("echo-env eval", () => {
     expect(missing.err()).toMatch(/error: cannot read .*nope\.jsonl/);
     const preset = captureIo(env);
     expect(runEval(mixed, { preset: "nope" }, preset)).toBe(2);
-    expect(preset.err()).toMatch(/unknown preset "nope"; valid presets: echo, rlcr, calibrated/);
+    expect(preset.err()).toMatch(/unknown reward preset "nope"; valid presets: echo, rlcr, calibrated/);
   });
 
   it("prints overall, per-domain and per-difficulty rows, the reliability table and the fingerprint", () => {

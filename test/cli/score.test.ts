@@ -43,7 +43,7 @@ describe("echo-env score", () => {
   it("explains bad usage with exit code 2", () => {
     const cases: [Parameters<typeof runScore>[1], RegExp][] = [
       [{}, /give --task-id ID, or --gold ANSWER/],
-      [{ gold: "4", preset: "nope" }, /unknown preset "nope"; valid presets: echo, rlcr, calibrated/],
+      [{ gold: "4", preset: "nope" }, /unknown reward preset "nope"; valid presets: echo, rlcr, calibrated/],
       [{ gold: "Z", choices: "a|b" }, /correct option's letter \(A to B\)/],
       [{ gold: "4", grader: "magic" }, /--grader must be one of/],
       [{ taskId: "no/such/task" }, /no task with id "no\/such\/task"/],

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CalibrationReport } from "../../core/metrics/calibration-report.js";
 import type { RewardPreset } from "../../core/reward/preset.js";
-import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
+import { DEFAULT_PRESET, PRESET_NAMES, resolvePreset } from "../../core/reward/presets.js";
 import type { EvalReport } from "../../eval/eval-report.js";
 import { type EvaluatedRun, evaluateResponses } from "../../eval/evaluate.js";
 import type { GradedRecord } from "../../eval/graded-record.js";
@@ -32,11 +32,8 @@ export function verdictLines(records: readonly GradedRecord[]): string {
 
 /** The preset named by an option or $REWARD_PRESET, or an error message. */
 export function presetFrom(name: string | undefined, io: CliIo): RewardPreset | string {
-  const preset = name ?? io.env.REWARD_PRESET ?? "calibrated";
-  if (!(PRESET_NAMES as string[]).includes(preset)) {
-    return `unknown preset "${preset}"; valid presets: ${PRESET_NAMES.join(", ")}`;
-  }
-  return getPreset(preset);
+  const resolved = resolvePreset(name ?? io.env.REWARD_PRESET ?? DEFAULT_PRESET);
+  return resolved.ok ? resolved.preset : resolved.error.message;
 }
 
 /** A lookup that loads the bank on first use only, so files without task ids never touch it. */

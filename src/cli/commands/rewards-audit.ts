@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { auditPreset } from "../../core/reward/audit.js";
 import type { RewardPreset } from "../../core/reward/preset.js";
 import { tryCreatePreset } from "../../core/reward/preset.js";
-import { BUILT_IN_PRESETS, PRESET_NAMES } from "../../core/reward/presets.js";
+import { BUILT_IN_PRESETS, PRESET_NAMES, resolvePreset } from "../../core/reward/presets.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
 
 export interface AuditOptions {
@@ -26,8 +26,8 @@ function presetsFrom(options: AuditOptions): RewardPreset[] | string {
     return created.ok ? [created.preset] : `invalid preset config ${options.config}:\n${created.error}`;
   }
   if (!options.preset) return Object.values(BUILT_IN_PRESETS);
-  const preset = (BUILT_IN_PRESETS as Record<string, RewardPreset>)[options.preset];
-  return preset ? [preset] : `unknown preset "${options.preset}"; valid presets: ${PRESET_NAMES.join(", ")}`;
+  const resolved = resolvePreset(options.preset);
+  return resolved.ok ? [resolved.preset] : resolved.error.message;
 }
 
 export function runRewardsAudit(options: AuditOptions, io: CliIo = processIo): number {

@@ -1,12 +1,13 @@
 // `echo-env score`: parse, grade and reward one response given on the command line.
 import type { Command } from "commander";
 import { GRADER_KINDS, type GraderKind, type GradingSpec } from "../../core/grading/grade-result.js";
-import { getPreset, PRESET_NAMES } from "../../core/reward/presets.js";
+import { PRESET_NAMES } from "../../core/reward/presets.js";
 import { scoreResponse } from "../../core/score-response.js";
 import { inferGrader } from "../../eval/response-lines.js";
 import { loadBank } from "../../tasks/load-bank.js";
 import { optionLetter } from "../../tasks/task.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
+import { presetFrom } from "./eval.js";
 
 export interface ScoreOptions {
   taskId?: string | undefined;
@@ -46,9 +47,9 @@ function specFrom(options: ScoreOptions, io: CliIo): GradingSpec | string {
 }
 
 export function runScore(response: string, options: ScoreOptions, io: CliIo = processIo): number {
-  const preset = options.preset ?? io.env.REWARD_PRESET ?? "calibrated";
-  if (!PRESET_NAMES.includes(preset as (typeof PRESET_NAMES)[number])) {
-    io.stderr.write(`error: unknown preset "${preset}"; valid presets: ${PRESET_NAMES.join(", ")}\n`);
+  const preset = presetFrom(options.preset, io);
+  if (typeof preset === "string") {
+    io.stderr.write(`error: ${preset}\n`);
     return 2;
   }
   const spec = specFrom(options, io);
@@ -56,7 +57,7 @@ export function runScore(response: string, options: ScoreOptions, io: CliIo = pr
     io.stderr.write(`error: ${spec}\n`);
     return 2;
   }
-  const { parsed, grade, reward } = scoreResponse(spec, response, getPreset(preset));
+  const { parsed, grade, reward } = scoreResponse(spec, response, preset);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ parsed, grade, reward }, null, 2)}\n`);
     return 0;

@@ -54,13 +54,37 @@ export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(BUILT_IN_PRESETS, name);
 }
 
+/** A preset name was refused: the name asked for and the names that would have worked. */
+export interface UnknownPreset {
+  readonly name: string;
+  readonly valid: readonly string[];
+  /** What every caller reports (server, configuration and CLI alike). */
+  readonly message: string;
+}
+
+/**
+ * The one preset resolver: the preset named `name` among `presets` (the built-ins unless given), or why not.
+ * Own keys only, so "toString" or "__proto__" never reach Object.prototype.
+ * @example resolvePreset("nope") // { ok: false, error: { message: 'unknown reward preset "nope"; valid presets: echo, rlcr, calibrated', ... } }
+ */
+export function resolvePreset<P = RewardPreset>(
+  name: string,
+  presets: Readonly<Record<string, P>> = BUILT_IN_PRESETS as unknown as Readonly<Record<string, P>>,
+): { ok: true; preset: P } | { ok: false; error: UnknownPreset } {
+  if (Object.hasOwn(presets, name)) return { ok: true, preset: presets[name] as P };
+  const valid = Object.keys(presets);
+  return {
+    ok: false,
+    error: { name, valid, message: `unknown reward preset "${name}"; valid presets: ${valid.join(", ")}` },
+  };
+}
+
 /**
  * A built-in preset by name; throws a RangeError listing the valid names (a configuration mistake).
  * @example getPreset("rlcr").formula
  */
 export function getPreset(name: string): RewardPreset {
-  if (!isPresetName(name)) {
-    throw new RangeError(`Unknown reward preset "${name}"; valid presets: ${PRESET_NAMES.join(", ")}`);
-  }
-  return BUILT_IN_PRESETS[name];
+  const resolved = resolvePreset(name);
+  if (!resolved.ok) throw new RangeError(resolved.error.message);
+  return resolved.preset;
 }

@@ -8,6 +8,7 @@ import {
   getPreset,
   isPresetName,
   PRESET_NAMES,
+  resolvePreset,
 } from "../../../src/core/reward/presets.js";
 
 const minimal = {
@@ -44,10 +45,25 @@ describe("the registry", () => {
   it("rejects unknown names with a RangeError listing the valid ones", () => {
     expect(() => getPreset("")).toThrow(RangeError);
     expect(() => getPreset("Echo")).toThrow(
-      'Unknown reward preset "Echo"; valid presets: echo, rlcr, calibrated',
+      'unknown reward preset "Echo"; valid presets: echo, rlcr, calibrated',
     );
     expect(() => getPreset("toString")).toThrow(RangeError);
     expect(isPresetName("constructor")).toBe(false);
+  });
+
+  it("resolves a name among given presets, own keys only, or says which names are valid", () => {
+    expect(resolvePreset("rlcr")).toEqual({ ok: true, preset: BUILT_IN_PRESETS.rlcr });
+    expect(resolvePreset("mine", { mine: 1 })).toEqual({ ok: true, preset: 1 });
+    for (const name of ["nope", "toString", "__proto__"]) {
+      expect(resolvePreset(name)).toEqual({
+        ok: false,
+        error: {
+          name,
+          valid: ["echo", "rlcr", "calibrated"],
+          message: `unknown reward preset "${name}"; valid presets: echo, rlcr, calibrated`,
+        },
+      });
+    }
   });
 
   it("writes each formula out", () => {

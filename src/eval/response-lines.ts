@@ -3,6 +3,7 @@ import { z } from "zod";
 import { GraderKind, type GradingSpec } from "../core/grading/grade-result.js";
 import { looksMathematical } from "../core/grading/math/looks-mathematical.js";
 import { Difficulty, Domain } from "../core/taxonomy.js";
+import { describeIssues } from "../core/validation-issues.js";
 import { optionLetter, type Task } from "../tasks/task.js";
 
 const response = z
@@ -110,8 +111,7 @@ export function openSpec(line: OpenResponseLine): GradingSpec | string {
   return { grader, answer: optionLetter(index), aliases: [], choices, answer_index: index };
 }
 
-const issuesOf = (error: z.ZodError) =>
-  error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
+const issuesOf = (error: z.ZodError) => describeIssues(error.issues, "(line)");
 
 /**
  * Parses JSONL text; never throws. A line naming a task the bank knows is graded against the bank (its own

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CurriculumConfig } from "../core/curriculum.js";
 import { PRESET_NAMES, resolvePreset } from "../core/reward/presets.js";
 import { DOMAINS } from "../core/taxonomy.js";
+import { issueDetails } from "../core/validation-issues.js";
 import { SOURCE_KINDS } from "../tasks/task.js";
 
 /** The curriculum's own floor for its rolling window (it measures ECE over at least this many episodes). */
@@ -141,10 +142,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `invalid configuration:\n  ECHO_PUBLIC_READ=${value}: protecting read routes needs ECHO_API_KEY; set a key`,
     );
   }
-  const problems = parsed.error.issues.map((issue) => {
-    const key = String(issue.path[0] ?? "configuration");
+  const problems = issueDetails(parsed.error.issues).map((issue) => {
+    const key = String(issue.loc[0] ?? "configuration");
     const value = SECRETS.has(key) ? "(hidden)" : JSON.stringify(env[key] ?? "");
-    return `  ${key}=${value}: ${issue.message}`;
+    return `  ${key}=${value}: ${issue.msg}`;
   });
   throw new ConfigError(`invalid configuration:\n${problems.join("\n")}`);
 }

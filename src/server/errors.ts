@@ -2,6 +2,7 @@
 // status, anything unexpected as a 500 that hides internals.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { issueDetails } from "../core/validation-issues.js";
 import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
 import { storageFaultOf } from "../store/storage-fault.js";
 import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
@@ -64,11 +65,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "body";
-      const detail = error.validation.map((v) => ({
-        type: v.keyword,
-        loc: [where, ...pathOf(v.instancePath)],
-        msg: v.message ?? "invalid value",
+      // The zod type provider hands over zod's issues flattened (code -> keyword, path -> instancePath).
+      const issues = error.validation.map((v) => ({
+        code: v.keyword,
+        path: pathOf(v.instancePath),
+        message: v.message ?? "invalid value",
       }));
+      const detail = issueDetails(issues, [where]);
       return reply.code(422).send({ detail, code: "VALIDATION_ERROR" });
     }
     if (

@@ -1,6 +1,7 @@
 // The /ws envelopes both ways, as OpenEnv's WS message models define them, and the reader of client frames.
 import type { RawData } from "ws";
 import { z } from "zod";
+import { issueDetails } from "../../core/validation-issues.js";
 import { Action, EnvState, StepResult } from "../../env/observation.js";
 import { ResetOptions } from "../../env/reset-options.js";
 
@@ -186,10 +187,6 @@ export function readClientMessage(text: string): ClientVerdict {
   }
   const parsed = WsClientMessage.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };
-  const errors = parsed.error.issues.map((issue) => ({
-    type: issue.code,
-    loc: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-    msg: issue.message,
-  }));
+  const errors = issueDetails(parsed.error.issues);
   return fail("VALIDATION_ERROR", `invalid "${type}" message; expected ${WS_EXPECTED[type]}`, errors);
 }

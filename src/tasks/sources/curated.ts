@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeIssues } from "../../core/validation-issues.js";
 import { Task } from "../task.js";
 
 /** The tasks/ folder at the package root, found from this file in src/ or dist/. */
@@ -21,10 +22,9 @@ export function parseTaskLines(text: string, fileName: string): Task[] {
     }
     const parsed = Task.safeParse(json);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map(
-        (issue) => `${issue.path.join(".") || "(task)"}: ${issue.message}`,
+      throw new Error(
+        `${fileName}:${i + 1}: not a valid task: ${describeIssues(parsed.error.issues, "(task)")}`,
       );
-      throw new Error(`${fileName}:${i + 1}: not a valid task: ${issues.join("; ")}`);
     }
     tasks.push(parsed.data);
   });

@@ -2,7 +2,7 @@
 
 import type { EpisodeRecord } from "../core/episode-record.js";
 import type { EchoService, PendingEpisode } from "./echo-service.js";
-import { EchoError } from "./errors.js";
+import { envError } from "./errors.js";
 import type { Action, EnvState, StepResult } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
 
@@ -41,18 +41,10 @@ export class CalibrationEnv {
   async step(action: Action): Promise<StepResult> {
     const episode = this.#episode;
     if (!episode) {
-      throw new EchoError(
-        "NO_ACTIVE_EPISODE",
-        "no episode in this session to step: call reset first (a new connection, including one a client " +
-          "reopens after an idle close, starts a fresh session with no episode)",
-      );
+      throw envError("NO_ACTIVE_EPISODE", { channel: "session" });
     }
     if (this.#done || this.#stepping) {
-      throw new EchoError(
-        "EPISODE_DONE",
-        `episode ${episode.episode_id} is already finished (one step per episode); call reset for a new question`,
-        { episode_id: episode.episode_id },
-      );
+      throw envError("EPISODE_DONE", { id: episode.episode_id }, { episode_id: episode.episode_id });
     }
     this.#stepping = true;
     try {

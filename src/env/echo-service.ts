@@ -19,7 +19,7 @@ import type { TaskBank } from "../tasks/bank.js";
 import { buildPrompt } from "../tasks/prompt.js";
 import { SampleError, sampleTask, TaskSampler } from "../tasks/sampler.js";
 import type { Task } from "../tasks/task.js";
-import { EchoError } from "./errors.js";
+import { envError } from "./errors.js";
 import { EVAL_TASKS, evalDraw } from "./eval-tasks.js";
 import type { Observation, RunningCalibration } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
@@ -124,17 +124,14 @@ export class EchoService {
 
   preset(name: string | undefined): RewardPreset {
     const resolved = resolvePreset(name ?? this.defaultPreset, this.presets);
-    if (!resolved.ok) throw new EchoError("UNKNOWN_PRESET", resolved.error.message);
+    if (!resolved.ok) throw envError("UNKNOWN_PRESET", resolved.error);
     return resolved.preset;
   }
 
   task(id: string): Task {
     const task = this.bank.get(id);
     if (!task) {
-      throw new EchoError(
-        "TASK_NOT_FOUND",
-        `no task with id "${id}"; ids look like "gen/arithmetic/v1/easy/3" or "curated/factual/easy/001" (see GET /questions)`,
-      );
+      throw envError("TASK_NOT_FOUND", { id });
     }
     return task;
   }
@@ -164,7 +161,7 @@ export class EchoService {
             ? this.#sampler.next(request)
             : sampleTask(this.bank, options.seed, request);
       } catch (error) {
-        if (error instanceof SampleError) throw new EchoError("NO_TASKS", error.message);
+        if (error instanceof SampleError) throw envError("NO_TASKS", { reason: error.message });
         throw error;
       }
     }

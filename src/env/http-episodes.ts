@@ -1,7 +1,7 @@
 // HTTP episodes addressed by episode_id, bounded in number and age; /step without an id uses the newest.
 import { CalibrationEnv } from "./calibration-env.js";
 import type { EchoService } from "./echo-service.js";
-import { EchoError } from "./errors.js";
+import { envError } from "./errors.js";
 
 export interface HttpEpisodesOptions {
   /** Most episodes kept at once; the oldest is dropped beyond it. */
@@ -39,12 +39,7 @@ export class HttpEpisodes {
       this.sweep();
       const live = this.#episodes.get(episodeId);
       if (live && !live.env.done) {
-        throw new EchoError(
-          "EPISODE_ID_IN_USE",
-          `episode "${episodeId}" is already in progress over HTTP (reset, not yet stepped); step it first, ` +
-            "or reset with another episode_id (or none, for a fresh one)",
-          { episode_id: episodeId },
-        );
+        throw envError("EPISODE_ID_IN_USE", { id: episodeId }, { episode_id: episodeId });
       }
     }
     return new CalibrationEnv(this.service, null, "http");
@@ -68,16 +63,12 @@ export class HttpEpisodes {
     this.sweep();
     const id = episodeId ?? this.#latest;
     if (id === null) {
-      throw new EchoError("NO_ACTIVE_EPISODE", "no HTTP episode yet: POST /reset first, then /step");
+      throw envError("NO_ACTIVE_EPISODE", { channel: "http" });
     }
     const entry = this.#episodes.get(id);
     if (!entry) {
-      throw new EchoError(
-        "EPISODE_NOT_FOUND",
-        `no episode "${id}": it never existed or expired (HTTP episodes last ${Math.round(this.ttlMs / 1000)} s ` +
-          `and at most ${this.capacity} are kept); POST /reset for a new one`,
-        { episode_id: id },
-      );
+      const params = { id, ttl_s: Math.round(this.ttlMs / 1000), capacity: this.capacity };
+      throw envError("EPISODE_NOT_FOUND", params, { episode_id: id });
     }
     entry.touched = this.service.clock();
     this.#episodes.delete(id);

@@ -3,7 +3,7 @@
 // openenv/session/close or until it has been idle for the timeout); a WebSocket may attach to the latter.
 import { CalibrationEnv } from "./calibration-env.js";
 import type { EchoService } from "./echo-service.js";
-import { EchoError } from "./errors.js";
+import { envError } from "./errors.js";
 
 export interface Session {
   id: string;
@@ -37,9 +37,9 @@ export class SessionRegistry {
 
   open(origin: Session["origin"] = "socket"): Session {
     if (this.#sessions.size >= this.maxSessions) {
-      throw new EchoError(
+      throw envError(
         "CAPACITY_REACHED",
-        `server at capacity: ${this.#sessions.size} of ${this.maxSessions} sessions in use (MAX_CONCURRENT_ENVS)`,
+        { active: this.#sessions.size, max: this.maxSessions },
         { active_sessions: this.#sessions.size, max_sessions: this.maxSessions },
       );
     }

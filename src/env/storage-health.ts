@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { HistoryStore } from "../store/history-store.js";
 import { STORAGE_CAUSES, type StorageFault, storageFaultOf } from "../store/storage-fault.js";
-import { EchoError } from "./errors.js";
+import { type EchoError, envError } from "./errors.js";
 
 /** How often, at most, a failing store is probed again. */
 export const RECHECK_MS = 1000;
@@ -53,9 +53,9 @@ export class StorageHealth {
     this.#fault = fault;
     this.#since ??= this.clock();
     this.#checkedAt = this.clock();
-    return new EchoError(
+    return envError(
       "STORAGE_UNAVAILABLE",
-      `${outcome}: ${fault.message}; retry after ${fault.retryAfterS} s`,
+      { outcome, reason: fault.message, retry_after_s: fault.retryAfterS },
       { cause: fault.cause, retry_after_s: fault.retryAfterS },
     );
   }

@@ -16,6 +16,7 @@ import { HttpEpisodes } from "../env/http-episodes.js";
 import { SessionRegistry } from "../env/sessions.js";
 import { VERSION } from "../version.js";
 import type { EnvConfig } from "./config.js";
+import { bodyOf, serverError } from "./error-table.js";
 import { registerErrorHandler } from "./errors.js";
 import { fastSerializerFor } from "./fast-serializers.js";
 import { HTTP_LIMITS, type HttpLimits } from "./http-limits.js";
@@ -66,9 +67,10 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
     requestIdHeader: "x-request-id",
     // Errors raised before routing (e.g. a bad percent-encoding in the URL) get the same body as the rest.
     frameworkErrors: (error, _request, reply) => {
-      (reply as FastifyReply)
-        .code(400)
-        .send({ detail: `${error.message}; check the URL's percent-encoding`, code: "BAD_REQUEST" });
+      const refused = serverError("BAD_REQUEST", {
+        reason: `${error.message}; check the URL's percent-encoding`,
+      });
+      (reply as FastifyReply).code(refused.statusCode).send(bodyOf(refused));
     },
   }).withTypeProvider<ZodTypeProvider>();
 

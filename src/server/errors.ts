@@ -3,8 +3,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { issueDetails } from "../core/validation-issues.js";
-import { EchoError, ERROR_TABLE, type ErrorCode } from "../env/errors.js";
+import { EchoError } from "../env/errors.js";
 import { storageFaultOf } from "../store/storage-fault.js";
+import { bodyOf, type ErrorCode, serverError } from "./error-table.js";
 import { ErrorReply, UnprocessableReply } from "./schemas/error-reply.js";
 
 function pathOf(instancePath: string): (string | number)[] {
@@ -15,15 +16,9 @@ function pathOf(instancePath: string): (string | number)[] {
 }
 
 /** Fastify's own client errors, reported under codes from our table with a message saying what to send. */
-const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: (limit: number) => string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: "BODY_TOO_LARGE",
-    detail: (limit) => `request body is larger than the ${limit} bytes accepted; send less, or split a batch`,
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    code: "UNSUPPORTED_MEDIA_TYPE",
-    detail: () => "unsupported Content-Type; send the body as JSON with Content-Type: application/json",
-  },
+const FASTIFY_CODES: Record<string, (bodyLimit: number) => EchoError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: (limit) => serverError("BODY_TOO_LARGE", { limit }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => serverError("UNSUPPORTED_MEDIA_TYPE"),
 };
 
 /**
@@ -61,7 +56,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof EchoError) {
       const retryAfter = error.details?.retry_after_s;
       if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
-      return reply.code(error.statusCode).send({ detail: error.message, code: error.code, ...error.details });
+      return reply.code(error.statusCode).send(bodyOf(error));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "body";
@@ -89,22 +84,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const mapped = FASTIFY_CODES[error.code];
     if (mapped) {
-      const detail = mapped.detail(request.routeOptions.bodyLimit);
-      return reply.code(ERROR_TABLE[mapped.code].status).send({ detail, code: mapped.code });
+      const refused = mapped(request.routeOptions.bodyLimit);
+      return reply.code(refused.statusCode).send(bodyOf(refused));
     }
     // A read the history could not serve (writes are turned into STORAGE_UNAVAILABLE where they happen).
     if (typeof error.code === "string" && error.code.startsWith("SQLITE_")) {
       const fault = storageFaultOf(error);
       request.log.warn({ err: error, cause: fault.cause }, "history read failed");
+      const unavailable = serverError(
+        "STORAGE_UNAVAILABLE",
+        { outcome: "could not read the history", reason: fault.message, retry_after_s: fault.retryAfterS },
+        { cause: fault.cause, retry_after_s: fault.retryAfterS },
+      );
       return reply
-        .code(ERROR_TABLE.STORAGE_UNAVAILABLE.status)
+        .code(unavailable.statusCode)
         .header("retry-after", String(fault.retryAfterS))
-        .send({
-          detail: `could not read the history: ${fault.message}; retry after ${fault.retryAfterS} s`,
-          code: "STORAGE_UNAVAILABLE",
-          cause: fault.cause,
-          retry_after_s: fault.retryAfterS,
-        });
+        .send(bodyOf(unavailable));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -112,21 +107,24 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send({ detail: error.message, code });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.code(500).send({ detail: "internal server error", code: "INTERNAL_ERROR" });
+    const internal = serverError("INTERNAL_ERROR");
+    return reply.code(internal.statusCode).send(bodyOf(internal));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      detail: `no route ${request.method} ${request.url.split("?")[0]}; see /docs for the API`,
-      code: "NOT_FOUND",
-    }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const missing = serverError("NOT_FOUND", {
+      method: request.method,
+      path: request.url.split("?")[0] ?? "",
+    });
+    return reply.code(missing.statusCode).send(bodyOf(missing));
+  });
 }
 
 /** The handler of a WebSocket route's plain GET (no Upgrade header): 426 with what to do instead. */
-export function upgradeRequired(detail: string) {
+export function upgradeRequired(route: string, how: string) {
+  const refused = serverError("UPGRADE_REQUIRED", { route, how });
   return async (_request: FastifyRequest, reply: FastifyReply) => {
-    reply.code(ERROR_TABLE.UPGRADE_REQUIRED.status).header("upgrade", "websocket");
-    return { detail, code: "UPGRADE_REQUIRED" satisfies ErrorCode };
+    reply.code(refused.statusCode).header("upgrade", "websocket");
+    return { detail: refused.message, code: refused.code as ErrorCode };
   };
 }

@@ -3,7 +3,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESET_NAMES } from "../../src/core/reward/presets.js";
 import { DIFFICULTIES, DOMAINS, EVAL_TASK_NAMES } from "../../src/core/taxonomy.js";
-import { EchoError, ERROR_TABLE, type ErrorCode } from "../../src/env/errors.js";
+import { EchoError, ENV_ERRORS, envError, unknownTaskMessage } from "../../src/env/errors.js";
+import {
+  bodyOf,
+  ERROR_TABLE,
+  type ErrorCode,
+  serverError,
+  TRANSPORT_ERRORS,
+} from "../../src/server/error-table.js";
 import { ErrorReply } from "../../src/server/schemas/error-reply.js";
 import { build } from "../helpers/build-app.js";
 
@@ -11,16 +18,33 @@ const CODES = Object.keys(ERROR_TABLE) as ErrorCode[];
 const JSON_HEADERS = { "content-type": "application/json" };
 
 describe("the error table", () => {
-  it.each(CODES)("%s has an error status, a summary, and EchoError uses its status", (code) => {
-    const { status, summary } = ERROR_TABLE[code];
+  it.each(CODES)("%s has an error status, a summary and a message template", (code) => {
+    const { status, summary, message } = ERROR_TABLE[code];
     expect(code).toMatch(/^[A-Z]+(_[A-Z]+)*$/);
     expect(Number.isInteger(status)).toBe(true);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(600);
     expect(summary.length).toBeGreaterThan(0);
-    const error = new EchoError(code, "what was wrong; what to do");
-    expect(error.statusCode).toBe(status);
-    expect(error.code).toBe(code);
+    expect(typeof message).toBe("function");
+  });
+
+  it("is the environment's codes plus the transport's, with no code in both", () => {
+    const env = Object.keys(ENV_ERRORS);
+    const transport = Object.keys(TRANSPORT_ERRORS);
+    expect(env.filter((code) => transport.includes(code))).toEqual([]);
+    expect([...CODES].sort()).toEqual([...env, ...transport].sort());
+  });
+
+  it("fills message templates from parameters and gives the error its code's status", () => {
+    const error = serverError("BATCH_TOO_LARGE", { items: 3, max_batch: 2 }, { max_batch: 2, items: 3 });
+    expect(error).toBeInstanceOf(EchoError);
+    expect(error.statusCode).toBe(413);
+    expect(error.message).toBe(
+      "the batch has 3 items but this server scores at most 2 per /reward call (ECHO_MAX_BATCH); split it into smaller batches",
+    );
+    expect(bodyOf(error)).toEqual({ detail: error.message, code: "BATCH_TOO_LARGE", max_batch: 2, items: 3 });
+    expect(envError("TASK_NOT_FOUND", { id: "x" }).message).toBe(unknownTaskMessage("x"));
+    expect(serverError("INTERNAL_ERROR").message).toBe("internal server error");
   });
 
   it("is listed in the ErrorReply schema's description (what /openapi.json shows)", () => {
@@ -31,7 +55,8 @@ describe("the error table", () => {
   it("sends every code with its status and body {detail, code, ...details}", async () => {
     const app = await build();
     app.get<{ Params: { code: string } }>("/__throw/:code", async (request) => {
-      throw new EchoError(request.params.code as ErrorCode, `thrown ${request.params.code}`, { extra: 1 });
+      const code = request.params.code as ErrorCode;
+      throw new EchoError(code, ERROR_TABLE[code].status, `thrown ${code}`, { extra: 1 });
     });
     for (const code of CODES) {
       const res = await app.inject({ method: "GET", url: `/__throw/${code}` });

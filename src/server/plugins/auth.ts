@@ -1,6 +1,7 @@
 // Access control: an optional API key (ECHO_API_KEY) guards each route by the access level it declares.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { bodyOf, serverError } from "../error-table.js";
 import { ErrorReply } from "../schemas/error-reply.js";
 
 /**
@@ -64,16 +65,10 @@ export function keyMatches(given: string, expected: Buffer): boolean {
 }
 
 function refuse(reply: FastifyReply, reason: "missing" | "invalid", websocket: boolean): FastifyReply {
-  const how = websocket
-    ? "send Authorization: Bearer <key>, or ?token=<key> from a browser"
-    : "send Authorization: Bearer <key>";
-  const detail =
-    reason === "missing"
-      ? `this route needs the server's API key (ECHO_API_KEY): ${how}`
-      : `the API key sent is not this server's (ECHO_API_KEY); ${how}`;
+  const refused = serverError("UNAUTHORIZED", { reason, websocket });
   const challenge =
     reason === "missing" ? 'Bearer realm="echo"' : 'Bearer realm="echo", error="invalid_token"';
-  return reply.code(401).header("www-authenticate", challenge).send({ detail, code: "UNAUTHORIZED" });
+  return reply.code(refused.statusCode).header("www-authenticate", challenge).send(bodyOf(refused));
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { EVAL_TASK_NAMES, type EvalTaskName } from "../../core/taxonomy.js";
-import { EchoError } from "../../env/errors.js";
+import { envError } from "../../env/errors.js";
 import { EVAL_TASKS, EvalScore, EvalTask, scoreEvalTask } from "../../env/eval-tasks.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 
@@ -64,11 +64,8 @@ export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { name } = request.params;
       if (!isEvalTaskName(name)) {
-        throw new EchoError(
-          "UNKNOWN_EVAL_TASK",
-          `no evaluation task named ${JSON.stringify(name)}; valid names: ${EVAL_TASK_NAMES.join(", ")}`,
-          { valid: [...EVAL_TASK_NAMES] },
-        );
+        const valid = [...EVAL_TASK_NAMES];
+        throw envError("UNKNOWN_EVAL_TASK", { name, valid }, { valid });
       }
       const filter = { eval_task: name, session: request.query.session };
       return scoreEvalTask(EVAL_TASKS[name], app.echo.metrics(filter), app.echo.fingerprint(filter));

@@ -235,8 +235,8 @@ export const mcpRoutes: FastifyPluginAsync = async (app) => {
       response: { 426: ErrorReply },
     },
     handler: upgradeRequired(
-      "GET /mcp is a WebSocket endpoint: connect with a WebSocket client (ws://host/mcp) and send " +
-        'JSON-RPC requests, or POST one here, e.g. {"jsonrpc":"2.0","method":"tools/list","id":1}',
+      "/mcp",
+      '(ws://host/mcp) and send JSON-RPC requests, or POST one here, e.g. {"jsonrpc":"2.0","method":"tools/list","id":1}',
     ),
     wsHandler: (socket) => openMcpSocket(app, socket),
   });

@@ -5,7 +5,7 @@ import { EpisodeRecord } from "../../core/episode-record.js";
 import { CalibrationReport } from "../../core/metrics/calibration-report.js";
 import { Fingerprint } from "../../core/metrics/fingerprint.js";
 import { DOMAINS, type Domain } from "../../core/taxonomy.js";
-import { EchoError } from "../../env/errors.js";
+import { envError } from "../../env/errors.js";
 import { HistoryFilter } from "../../store/history-store.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { filterOf, MetricsQuery } from "../schemas/metrics-query.js";
@@ -63,11 +63,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { domain } = request.params;
       if (!isDomain(domain)) {
-        throw new EchoError(
-          "UNKNOWN_DOMAIN",
-          `no domain named ${JSON.stringify(domain)}; valid domains: ${DOMAINS.join(", ")}`,
-          { valid: [...DOMAINS] },
-        );
+        throw envError("UNKNOWN_DOMAIN", { name: domain, valid: DOMAINS }, { valid: [...DOMAINS] });
       }
       const { filter, window } = filterOf(request.query);
       return app.echo.metrics({ ...filter, domain }, window);

@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PHASE_MIX, showsDifficulty } from "../../core/curriculum.js";
 import { DIFFICULTIES, Difficulty, Domain, PhaseQuery } from "../../core/taxonomy.js";
-import { EchoError } from "../../env/errors.js";
+import { envError } from "../../env/errors.js";
 import type { TaskBank } from "../../tasks/bank.js";
 import { buildPrompt, ChatMessage } from "../../tasks/prompt.js";
 import { SampleError, type SampleRequest, TaskSampler } from "../../tasks/sampler.js";
 import { SOURCE_KINDS, type Task, TaskSource } from "../../tasks/task.js";
+import { serverError } from "../error-table.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { pageOf, pagingQuery } from "../schemas/paging.js";
 
@@ -88,7 +89,7 @@ function drawTasks(bank: TaskBank, seed: number, request: SampleRequest, count: 
   try {
     for (let i = 0; i < count; i++) out.push(sampler.next(request));
   } catch (error) {
-    if (error instanceof SampleError) throw new EchoError("NO_TASKS", error.message);
+    if (error instanceof SampleError) throw envError("NO_TASKS", { reason: error.message });
     throw error;
   }
   return out;
@@ -119,16 +120,19 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       const show = showsDifficulty(phase ?? app.echo.curriculum.phase);
       if (order === "draw") {
         if (source !== undefined) {
-          throw new EchoError(
-            "VALIDATION_ERROR",
-            "order=draw draws from every source as /reset does; drop source, or use order=list to filter by it",
-          );
+          throw serverError("VALIDATION_ERROR", {
+            problem:
+              "order=draw draws from every source as /reset does; drop source, or use order=list to filter by it",
+          });
         }
         if (offset + limit > MAX_DRAWS) {
-          throw new EchoError(
+          throw serverError(
             "VALIDATION_ERROR",
-            `order=draw pages reach at most ${MAX_DRAWS} draws into the stream (offset + limit); ` +
-              "use another seed for more questions",
+            {
+              problem:
+                `order=draw pages reach at most ${MAX_DRAWS} draws into the stream (offset + limit); ` +
+                "use another seed for more questions",
+            },
             { max_draws: MAX_DRAWS },
           );
         }

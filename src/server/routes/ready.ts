@@ -1,7 +1,7 @@
 // GET /ready: readiness for load balancers and orchestrators, 503 while the history cannot take writes.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { EchoError } from "../../env/errors.js";
+import { envError } from "../../env/errors.js";
 import { StorageStatus } from "../../env/storage-health.js";
 import { ErrorReply } from "../schemas/error-reply.js";
 
@@ -31,7 +31,11 @@ export const readyRoutes: FastifyPluginAsyncZod = async (app) => {
     async () => {
       const storage = app.echo.storage.status();
       if (storage.writable) return { status: "ready" as const, storage };
-      throw new EchoError("STORAGE_UNAVAILABLE", `not ready: ${storage.detail}`, { ...storage });
+      throw envError(
+        "STORAGE_UNAVAILABLE",
+        { outcome: "not ready", reason: String(storage.detail) },
+        { ...storage },
+      );
     },
   );
 };

@@ -4,9 +4,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { EpisodeRecord } from "../../core/episode-record.js";
 import type { RewardPreset } from "../../core/reward/preset.js";
 import type { EchoService } from "../../env/echo-service.js";
-import { EchoError } from "../../env/errors.js";
+import { unknownTaskMessage } from "../../env/errors.js";
 import { MAX_RESPONSE_CHARS } from "../../env/observation.js";
 import type { Task } from "../../tasks/task.js";
+import { serverError } from "../error-table.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { type RewardItem, RewardReply, RewardRequest, type RewardResult } from "../schemas/reward-batch.js";
 
@@ -32,10 +33,6 @@ function failed(error: string): RewardResult {
     error,
   };
 }
-
-const unknownTask = (id: string) =>
-  `no task with id ${JSON.stringify(id)}; ids look like "gen/arithmetic/v1/easy/3" or ` +
-  `"curated/factual/easy/001" (see GET /questions)`;
 
 const tooLong = (length: number) =>
   `response is ${length} characters long, over the limit of ${MAX_RESPONSE_CHARS} (MAX_RESPONSE_CHARS); ` +
@@ -70,7 +67,7 @@ export function scoreBatch(
     lastTask = task;
     if (!task) {
       rewards[i] = null;
-      results[i] = failed(unknownTask(item.task_id));
+      results[i] = failed(unknownTaskMessage(item.task_id));
       continue;
     }
     let scored: ReturnType<EchoService["score"]>;
@@ -130,10 +127,9 @@ export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
         const items = (request.body as { items?: unknown } | null)?.items;
         if (Array.isArray(items) && items.length > maxBatch) {
           done(
-            new EchoError(
+            serverError(
               "BATCH_TOO_LARGE",
-              `the batch has ${items.length} items but this server scores at most ${maxBatch} per /reward ` +
-                "call (ECHO_MAX_BATCH); split it into smaller batches",
+              { items: items.length, max_batch: maxBatch },
               { max_batch: maxBatch, items: items.length },
             ),
           );

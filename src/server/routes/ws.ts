@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RawData, WebSocket } from "ws";
 import { z } from "zod";
-import { EchoError } from "../../env/errors.js";
+import { EchoError, envError } from "../../env/errors.js";
 import type { Session } from "../../env/sessions.js";
 import { upgradeRequired } from "../errors.js";
 import { ErrorReply } from "../schemas/error-reply.js";
@@ -125,10 +125,7 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 426: ErrorReply },
     },
     // A plain GET (no Upgrade header) lands here rather than on @fastify/websocket's bare 404.
-    handler: upgradeRequired(
-      "GET /ws is a WebSocket endpoint: connect with a WebSocket client (ws://host/ws, or wss:// behind " +
-        'TLS), then send {"type":"reset"}',
-    ),
+    handler: upgradeRequired("/ws", '(ws://host/ws, or wss:// behind TLS), then send {"type":"reset"}'),
     wsHandler: (socket, request) => openSession(socket, request),
   });
 
@@ -136,13 +133,10 @@ export const wsRoutes: FastifyPluginAsyncZod = async (app) => {
   function attach(id: string): Session {
     const session = app.sessions.get(id);
     if (session?.origin !== "rpc") {
-      throw new EchoError(
-        "SESSION_NOT_FOUND",
-        `Unknown session_id: ${id}; create one with openenv/session/create (POST /mcp) or connect without ?session_id`,
-      );
+      throw envError("SESSION_NOT_FOUND", { id, attached: false });
     }
     if (session.attached) {
-      throw new EchoError("SESSION_NOT_FOUND", `Session ${id} already has an attached WebSocket`);
+      throw envError("SESSION_NOT_FOUND", { id, attached: true });
     }
     session.attached = true;
     app.sessions.touch(session);

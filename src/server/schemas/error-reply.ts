@@ -1,6 +1,6 @@
 // The two error bodies every route may answer with.
 import { z } from "zod";
-import { ERROR_TABLE } from "../../env/errors.js";
+import { ERROR_TABLE } from "../error-table.js";
 
 export const ErrorReply = z
   .object({

@@ -1,13 +1,13 @@
 // The explicit registry of procedural generators, and regeneration of a task from its id alone.
 import { DIFFICULTIES, type Difficulty } from "../../core/taxonomy.js";
 import type { Task } from "../task.js";
-import { arithmeticGenerator } from "./arithmetic.js";
-import { dateArithmeticGenerator } from "./date-arithmetic.js";
+import { arithmeticGenerator } from "./arithmetic/arithmetic.js";
+import { dateArithmeticGenerator } from "./date-arithmetic/date-arithmetic.js";
 import type { Generator } from "./generator.js";
-import { logicSequenceGenerator } from "./logic-sequence.js";
-import { logicSyllogismGenerator } from "./logic-syllogism.js";
-import { pythonOutputGenerator } from "./python-output.js";
-import { unitConversionGenerator } from "./unit-conversion.js";
+import { logicSequenceGenerator } from "./logic-sequence/logic-sequence.js";
+import { logicSyllogismGenerator } from "./logic-syllogism/logic-syllogism.js";
+import { pythonOutputGenerator } from "./python-output/python-output.js";
+import { unitConversionGenerator } from "./unit-conversion/unit-conversion.js";
 
 export const GENERATORS: readonly Generator[] = [
   arithmeticGenerator,

@@ -1,5 +1,6 @@
 // Classic trap problems (hard, adversarial): each invites a fast, confident and wrong answer.
-import type { Rng } from "../../core/rng.js";
+import type { Rng } from "../../../core/rng.js";
+import { ratio, toDecimalString } from "../rational.js";
 import {
   type ArithmeticProblem,
   type ArithmeticTemplate,
@@ -7,7 +8,6 @@ import {
   NAMES,
   SHOP_ITEMS,
 } from "./arithmetic-problem.js";
-import { ratio, toDecimalString } from "./rational.js";
 
 const trap = (kind: string, question: string, answer: ReturnType<typeof ratio>, steps: number) =>
   ({ kind, question, answer, steps, adversarial: true }) satisfies ArithmeticProblem;

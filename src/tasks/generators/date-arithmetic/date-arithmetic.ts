@@ -1,6 +1,8 @@
 // Calendar questions: weekdays after N days, weekdays of dates, day counts, dates after N days, leap-year counts.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { fixedChoices, pickDistractors, shuffledChoices } from "../choices.js";
+import { defineGenerator, drawUntil, type GeneratedBody } from "../generator.js";
 import {
   addDays,
   type CivilDate,
@@ -13,8 +15,6 @@ import {
   WEEKDAYS,
   weekdayIndex,
 } from "./calendar.js";
-import { fixedChoices, pickDistractors, shuffledChoices } from "./choices.js";
-import { defineGenerator, drawUntil, type GeneratedBody } from "./generator.js";
 
 type Draw = (rng: Rng, difficulty: Difficulty) => GeneratedBody | null;
 

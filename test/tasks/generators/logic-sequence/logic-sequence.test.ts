@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
-import { logicSequenceGenerator, sequenceProblem } from "../../../src/tasks/generators/logic-sequence.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
+import {
+  logicSequenceGenerator,
+  sequenceProblem,
+} from "../../../../src/tasks/generators/logic-sequence/logic-sequence.js";
 
 type Rule = (xs: number[]) => number | null;
 

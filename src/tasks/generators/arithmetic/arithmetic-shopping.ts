@@ -1,8 +1,8 @@
 // Shopping problems: item lines, a discount, change from a bill, a bill split among friends.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { ratio, toDecimalString } from "../rational.js";
 import { type ArithmeticProblem, money, multipleOf, NAMES, SHOP_ITEMS } from "./arithmetic-problem.js";
-import { ratio, toDecimalString } from "./rational.js";
 
 interface Line {
   text: string;

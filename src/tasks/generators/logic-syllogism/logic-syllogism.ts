@@ -1,7 +1,7 @@
 // Deduction puzzles: categorical syllogisms and ordering puzzles, as multiple choice; hard adds "nothing follows" traps.
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { defineGenerator, drawUntil } from "../generator.js";
 import { categoricalSyllogism } from "./categorical-syllogism.js";
-import { defineGenerator, drawUntil } from "./generator.js";
 import { orderingPuzzle } from "./ordering-puzzle.js";
 
 export const logicSyllogismGenerator = defineGenerator(

@@ -1,6 +1,6 @@
 // Python snippets about numbers: precedence, floor division and modulo, true division, comparisons and booleans.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
 import { type SnippetTemplate, snippet, VAR_PAIRS } from "./python-snippet.js";
 import { float, floorDiv, printLine, pyMod } from "./python-values.js";
 

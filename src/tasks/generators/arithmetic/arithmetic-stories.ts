@@ -1,8 +1,8 @@
 // Collection stories: a count changed by a chain of events, one sentence per event; difficulty sets the chain length.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { ratio } from "../rational.js";
 import { type ArithmeticProblem, COLLECTIBLES, NAMES } from "./arithmetic-problem.js";
-import { ratio } from "./rational.js";
 
 interface Event {
   text: string;

@@ -1,9 +1,9 @@
 // Categorical syllogisms: which conclusion must follow from the premises (hard: chains of three, or none follows).
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { shuffledChoices } from "../choices.js";
+import type { GeneratedBody } from "../generator.js";
 import { FORMS, type Form, judge, type Statement, satisfiable, statementText } from "./categorical-logic.js";
-import { shuffledChoices } from "./choices.js";
-import type { GeneratedBody } from "./generator.js";
 
 const GROUPS = [
   "painters",

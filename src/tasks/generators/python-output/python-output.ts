@@ -1,7 +1,7 @@
 // "What does this Python snippet print?": programs built from templates together with their exactly computed output.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
-import { defineGenerator, drawUntil, generatorRng } from "./generator.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { defineGenerator, drawUntil, generatorRng } from "../generator.js";
 import type { Snippet, SnippetTemplate } from "./python-snippet.js";
 import { dictCounting, dictOps } from "./python-snippets-dicts.js";
 import { aggregates, comprehension, listMethods, listSlicing } from "./python-snippets-lists.js";

@@ -1,7 +1,7 @@
 // Unit conversions with exact factors; the gold is the exact value rounded to the precision the question states.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
-import { defineGenerator, drawUntil, generatorRng } from "./generator.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { defineGenerator, drawUntil, generatorRng } from "../generator.js";
 import {
   add,
   distanceToTie,
@@ -14,7 +14,7 @@ import {
   toDecimalString,
   toFixedExact,
   toNumber,
-} from "./rational.js";
+} from "../rational.js";
 import {
   DEGREE_SIZE,
   POWER_UNITS,

@@ -1,8 +1,8 @@
 // Travel, work-rate and ratio-sharing problems; answers stay exact and are kept only when they are clean decimals.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { add, div, type Rational, ratio, toDecimalString } from "../rational.js";
 import { type ArithmeticProblem, COLLECTIBLES, money, NAMES, twoNames } from "./arithmetic-problem.js";
-import { add, div, type Rational, ratio, toDecimalString } from "./rational.js";
 
 const VEHICLES = ["train", "bus", "car", "truck", "ferry", "cyclist"] as const;
 

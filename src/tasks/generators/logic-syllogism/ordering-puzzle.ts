@@ -1,9 +1,9 @@
 // Ordering puzzles ("A is taller than B"): who is first, second..., or what must be true when the facts run out.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
-import { NAMES } from "./arithmetic-problem.js";
-import { shuffledChoices } from "./choices.js";
-import type { GeneratedBody } from "./generator.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { NAMES } from "../arithmetic/arithmetic-problem.js";
+import { shuffledChoices } from "../choices.js";
+import type { GeneratedBody } from "../generator.js";
 
 const ATTRIBUTES = [
   { more: "taller", less: "shorter", most: "tallest", least: "shortest", topic: "heights" },

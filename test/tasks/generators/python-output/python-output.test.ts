@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
 import {
   isIntegerOutput,
   pythonOutputGenerator,
   pythonSnippet,
-} from "../../../src/tasks/generators/python-output.js";
+} from "../../../../src/tasks/generators/python-output/python-output.js";
 
 // Runs each snippet in a fresh namespace with stdout captured; nothing but the generator's own code is executed.
 const DRIVER = `

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
 import {
   type Form,
   judge,
   type Statement,
   satisfiable,
-} from "../../../src/tasks/generators/categorical-logic.js";
-import { NONE_FOLLOWS } from "../../../src/tasks/generators/categorical-syllogism.js";
-import { logicSyllogismGenerator } from "../../../src/tasks/generators/logic-syllogism.js";
-import { CANNOT_TELL } from "../../../src/tasks/generators/ordering-puzzle.js";
-import type { Task } from "../../../src/tasks/task.js";
+} from "../../../../src/tasks/generators/logic-syllogism/categorical-logic.js";
+import { NONE_FOLLOWS } from "../../../../src/tasks/generators/logic-syllogism/categorical-syllogism.js";
+import { logicSyllogismGenerator } from "../../../../src/tasks/generators/logic-syllogism/logic-syllogism.js";
+import { CANNOT_TELL } from "../../../../src/tasks/generators/logic-syllogism/ordering-puzzle.js";
+import type { Task } from "../../../../src/tasks/task.js";
 
 const st = (form: Form, x: number, y: number): Statement => ({ form, x, y });
 const [S, M, P] = [0, 1, 2];

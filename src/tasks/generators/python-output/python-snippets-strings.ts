@@ -1,5 +1,5 @@
 // Python snippets about strings: slicing (hard: steps and negative bounds), methods, building strings in loops.
-import type { Rng } from "../../core/rng.js";
+import type { Rng } from "../../../core/rng.js";
 import { type SnippetTemplate, snippet, WORDS } from "./python-snippet.js";
 import { lit, printLine, pyRepr, pySlice, src } from "./python-values.js";
 

@@ -1,5 +1,5 @@
 // Unit tables for the conversion generator: exact factors to a base unit (all are exact by definition).
-import { decimal, type Rational, ratio } from "./rational.js";
+import { decimal, type Rational, ratio } from "../rational.js";
 
 /** easy: metric and clock units; medium: everyday imperial; hard: awkward units. */
 export type UnitTier = "easy" | "medium" | "hard";

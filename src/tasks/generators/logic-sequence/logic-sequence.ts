@@ -1,8 +1,8 @@
 // Number sequences: find the next term (or, on hard traps, the n-th term or the term count) among shuffled options.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
-import { pickDistractors, shuffledChoices } from "./choices.js";
-import { defineGenerator, drawUntil, generatorRng } from "./generator.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { pickDistractors, shuffledChoices } from "../choices.js";
+import { defineGenerator, drawUntil, generatorRng } from "../generator.js";
 
 const NAME = "logic-sequence";
 const VERSION = 1;

@@ -1,6 +1,6 @@
 // Python snippets about lists: mutating methods, slicing, comprehensions, aggregates and sorting.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
 import { intList, type SnippetTemplate, snippet, WORDS } from "./python-snippet.js";
 import {
   floorDiv,

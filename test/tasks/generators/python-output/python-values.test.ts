@@ -13,7 +13,7 @@ import {
   sliceIndices,
   src,
   tuple,
-} from "../../../src/tasks/generators/python-values.js";
+} from "../../../../src/tasks/generators/python-output/python-values.js";
 
 // Every expected value below is what CPython 3 prints for the expression in the comment.
 describe("floorDiv and pyMod follow Python's floor semantics", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
-import { decimal, ratio } from "../../../src/tasks/generators/rational.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
+import { decimal, ratio } from "../../../../src/tasks/generators/rational.js";
 import {
   conversionProblem,
   placesFor,
   unitConversionGenerator,
-} from "../../../src/tasks/generators/unit-conversion.js";
+} from "../../../../src/tasks/generators/unit-conversion/unit-conversion.js";
 
 // Independent float factors, typed from the definitions (to m, g, s, mL, m/s, m^2, m^3).
 const FACTORS: Record<string, number> = {

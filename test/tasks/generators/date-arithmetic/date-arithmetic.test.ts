@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
 import {
   dayNumber,
   daysInMonth,
   isLeapYear,
   leapYearsBetween,
-} from "../../../src/tasks/generators/calendar.js";
-import { dateArithmeticGenerator } from "../../../src/tasks/generators/date-arithmetic.js";
-import type { Task } from "../../../src/tasks/task.js";
+} from "../../../../src/tasks/generators/date-arithmetic/calendar.js";
+import { dateArithmeticGenerator } from "../../../../src/tasks/generators/date-arithmetic/date-arithmetic.js";
+import type { Task } from "../../../../src/tasks/task.js";
 
 const MONTHS = [
   "January",

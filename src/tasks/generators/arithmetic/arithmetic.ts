@@ -1,13 +1,13 @@
 // Multi-step arithmetic word problems (collections, shopping, travel, rates, ratios) and, on hard, classic traps.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import { defineGenerator, drawUntil, generatorRng } from "../generator.js";
+import { toDecimalString } from "../rational.js";
 import type { ArithmeticProblem, ArithmeticTemplate } from "./arithmetic-problem.js";
 import { ratioShare, travel, workRate } from "./arithmetic-rates.js";
 import { shopping } from "./arithmetic-shopping.js";
 import { collectionStory } from "./arithmetic-stories.js";
 import { TRAPS } from "./arithmetic-traps.js";
-import { defineGenerator, drawUntil, generatorRng } from "./generator.js";
-import { toDecimalString } from "./rational.js";
 
 const NAME = "arithmetic";
 const VERSION = 1;

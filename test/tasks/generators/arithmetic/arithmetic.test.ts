@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DIFFICULTIES, type Difficulty } from "../../../src/core/taxonomy.js";
-import { arithmeticGenerator, arithmeticProblem } from "../../../src/tasks/generators/arithmetic.js";
-import type { ArithmeticProblem } from "../../../src/tasks/generators/arithmetic-problem.js";
-import { toDecimalString } from "../../../src/tasks/generators/rational.js";
+import { DIFFICULTIES, type Difficulty } from "../../../../src/core/taxonomy.js";
+import {
+  arithmeticGenerator,
+  arithmeticProblem,
+} from "../../../../src/tasks/generators/arithmetic/arithmetic.js";
+import type { ArithmeticProblem } from "../../../../src/tasks/generators/arithmetic/arithmetic-problem.js";
+import { toDecimalString } from "../../../../src/tasks/generators/rational.js";
 
 // An independent solver: it reads the numbers back out of the question text and works the problem in floats.
 const num = (s: string | undefined) => Number(s);

@@ -1,6 +1,6 @@
 // The shape of a Python snippet template, and the word pools the templates share.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
 
 /** Source code with the exact text CPython would print (lines joined by "\n", no trailing newline). */
 export interface Snippet {

@@ -1,7 +1,7 @@
 // Shared pieces of the arithmetic word problems: the problem shape, name and item pools, money text.
-import type { Rng } from "../../core/rng.js";
-import type { Difficulty } from "../../core/taxonomy.js";
-import type { Rational } from "./rational.js";
+import type { Rng } from "../../../core/rng.js";
+import type { Difficulty } from "../../../core/taxonomy.js";
+import type { Rational } from "../rational.js";
 
 /** One word problem before it becomes a Task; `steps` counts the arithmetic operations needed. */
 export interface ArithmeticProblem {

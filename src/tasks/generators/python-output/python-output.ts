@@ -44,7 +44,7 @@ export function pythonSnippet(difficulty: Difficulty, index: number): Snippet {
 }
 
 /** A single printed int is graded numerically; anything else (floats, lists, several values) exactly. */
-export const isIntegerOutput = (output: string) => /^-?\d+$/.test(output);
+const isIntegerOutput = (output: string) => /^-?\d+$/.test(output);
 
 export const pythonOutputGenerator = defineGenerator(
   {

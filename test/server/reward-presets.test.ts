@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditPreset } from "../../src/core/reward/audit.js";
 import { getPreset } from "../../src/core/reward/presets.js";
 import type { EchoApp } from "../../src/server/app.js";
-import type { PresetInfo } from "../../src/server/routes/rewards.js";
+import type { PresetInfo } from "../../src/server/routes/reward-presets.js";
 import { build } from "../helpers/build-app.js";
 
 async function presets(app: EchoApp, query = "") {

@@ -41,7 +41,7 @@ function auditOf(preset: RewardPreset): AuditReport {
   return audit;
 }
 
-export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const rewardPresetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/rewards",
     {

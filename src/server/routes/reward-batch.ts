@@ -106,7 +106,7 @@ export function scoreBatch(
   return { reply: { rewards, results, reward_preset: preset.name, recorded: records.length }, records };
 }
 
-export const rewardRoutes: FastifyPluginAsyncZod = async (app) => {
+export const rewardBatchRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxBatch = app.config.ECHO_MAX_BATCH;
   app.post(
     "/reward",

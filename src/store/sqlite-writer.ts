@@ -1,9 +1,10 @@
 // The history's writer thread: a worker with its own connection commits appended rows, so inserts, index
 // updates and fsyncs never block the event loop. Every group is acknowledged only after its commit.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SyncMode } from "./sqlite-open.js";
-import { STORAGE_CODE_PATTERN } from "./storage-fault.js";
 
 /** One group of rows (one append call), each row in the column order of the insert statement. */
 export type RowGroup = unknown[][];
@@ -11,100 +12,8 @@ export type RowGroup = unknown[][];
 /** Per group, in order: null when it was committed, else why it failed (with SQLite's code or an errno). */
 export type GroupOutcome = { message: string; code: string | null } | null;
 
-// Plain JavaScript run with `eval`, so the same code works from dist/, tsx and vitest alike. Batches that
-// arrive while a commit runs are merged into the next transaction (group commit across event-loop turns); a
-// failed merged transaction is retried group by group, so a failure stays with the append it belongs to, unless
-// the failure is the storage's own (disk full, read-only, locked, I/O error): then every group shares it and
-// none is retried, so a lock costs one busy timeout, not one per group. Before writing, the thread checks that
-// the path still names the file it opened: SQLite would go on committing to a removed file's orphaned inode.
-// Each acknowledgement carries the rowid of the last row committed, so a parent can tell later rows apart.
-const WRITER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { statSync } = require("node:fs");
-const STORAGE_CODE = new RegExp(workerData.storageCodes);
-let db;
-try {
-  const Database = require(workerData.driver);
-  db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
-  db.pragma("synchronous = " + workerData.synchronous);
-  db.pragma("cache_size = -16000");
-  db.pragma("journal_size_limit = 67108864");
-} catch (error) {
-  parentPort.postMessage({ type: "failed", error: String((error && error.message) || error) });
-  throw error;
-}
-const insert = db.prepare(workerData.insertSql);
-let lastRowid = 0;
-const write = db.transaction((groups) => {
-  let last = lastRowid;
-  for (const rows of groups) for (const row of rows) last = insert.run(row).lastInsertRowid;
-  return last;
-}).immediate;
-function failureOf(error) {
-  const code = error && typeof error.code === "string" ? error.code : null;
-  return { message: String((error && error.message) || error), code };
-}
-// assertSameFile of storage-fault.ts, repeated here: the thread runs plain JavaScript and cannot import it.
-function assertSameFile() {
-  if (workerData.identity === null) return;
-  let now = null;
-  try {
-    const stat = statSync(workerData.path);
-    now = stat.dev + ":" + stat.ino;
-  } catch {}
-  if (now !== workerData.identity) {
-    const error = new Error(workerData.path + (now === null ? " no longer exists" : " is now a different file"));
-    error.code = "ENOENT";
-    throw error;
-  }
-}
-let queue = [];
-let scheduled = false;
-function flush() {
-  scheduled = false;
-  const groups = [];
-  for (const batch of queue) for (const group of batch) groups.push(group);
-  queue = [];
-  if (groups.length === 0) return;
-  let outcomes = null;
-  let transactions = 0;
-  try {
-    assertSameFile();
-    lastRowid = write(groups);
-    transactions = 1;
-  } catch (error) {
-    const shared = failureOf(error);
-    outcomes = groups.map((group) => {
-      if (shared.code !== null && STORAGE_CODE.test(shared.code)) return shared;
-      try {
-        lastRowid = write([group]);
-        transactions++;
-        return null;
-      } catch (single) {
-        return failureOf(single);
-      }
-    });
-  }
-  parentPort.postMessage({ type: "committed", count: groups.length, outcomes, transactions, lastRowid });
-}
-parentPort.on("message", (message) => {
-  if (message === "close") {
-    flush();
-    db.close();
-    parentPort.postMessage({ type: "closed" });
-    parentPort.close();
-    return;
-  }
-  queue.push(message);
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(flush);
-  }
-});
-parentPort.postMessage({ type: "ready" });
-`;
-
-type WriterMessage =
+/** What the thread posts back (sqlite-writer-worker.ts). */
+export type WriterMessage =
   | { type: "ready" }
   | { type: "failed"; error: string }
   | {
@@ -134,6 +43,7 @@ export interface WriterCallbacks {
   failed(error: Error, lost: number, uncommitted: boolean): void;
 }
 
+/** The thread's workerData. */
 export interface WriterOptions {
   path: string;
   synchronous: SyncMode;
@@ -142,6 +52,20 @@ export interface WriterOptions {
   busyTimeoutMs: number;
   /** fileIdentity() of the database when it was opened; null skips the check (e.g. an unnamed file). */
   identity: string | null;
+}
+
+/**
+ * Starts the thread: the compiled sibling module under dist/; else, running from the sources (vitest, tsx), the
+ * TypeScript one through tsx's require hook, since Node 20 gives a worker thread no module loader hooks. The
+ * thread never inherits the parent's flags (vitest's).
+ */
+function startWorker(workerData: WriterOptions): Worker {
+  const compiled = new URL("./sqlite-writer-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData, execArgv: [] });
+  const require = createRequire(import.meta.url);
+  const source = fileURLToPath(new URL("./sqlite-writer-worker.ts", import.meta.url));
+  const boot = `require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(source)});`;
+  return new Worker(boot, { eval: true, workerData, execArgv: [] });
 }
 
 /**
@@ -159,13 +83,7 @@ export class SqliteWriter {
 
   constructor(options: WriterOptions, callbacks: WriterCallbacks) {
     this.#callbacks = callbacks;
-    const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.#worker = new Worker(WRITER_SOURCE, {
-      eval: true,
-      workerData: { ...options, driver, storageCodes: STORAGE_CODE_PATTERN },
-      // No inherited loaders (tsx, vitest): the writer is plain JavaScript.
-      execArgv: [],
-    });
+    this.#worker = startWorker(options);
     this.#worker.unref();
     this.#worker.on("message", (message: WriterMessage) => this.#onMessage(message));
     this.#worker.on("error", (error) => this.#die(error));

@@ -65,9 +65,8 @@ const CODE_CAUSES: readonly [RegExp, StorageCause][] = [
   [/^(SQLITE_IOERR|SQLITE_CANTOPEN|SQLITE_CORRUPT|SQLITE_NOTADB|SQLITE_PROTOCOL|EIO)/, "io_error"],
 ];
 
-/** Every storage-fault code as one pattern's source (the writer thread rebuilds it). */
-export const STORAGE_CODE_PATTERN = CODE_CAUSES.map(([pattern]) => pattern.source).join("|");
-const STORAGE_CODE = new RegExp(STORAGE_CODE_PATTERN);
+/** Every storage-fault code as one pattern. */
+const STORAGE_CODE = new RegExp(CODE_CAUSES.map(([pattern]) => pattern.source).join("|"));
 
 /**
  * Whether a SQLite or errno code names a storage fault (as opposed to a bad row, which only its own write

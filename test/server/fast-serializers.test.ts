@@ -9,7 +9,7 @@ import { buildApp, type EchoApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createService } from "../../src/server/create-service.js";
 import { fastSerializerFor, serializerSchema } from "../../src/server/fast-serializers.js";
-import { scoreBatch } from "../../src/server/routes/reward.js";
+import { scoreBatch } from "../../src/server/routes/reward-batch.js";
 import { RewardReply } from "../../src/server/schemas/reward-batch.js";
 
 const serialize = fastSerializerFor(RewardReply) as (data: unknown) => string;

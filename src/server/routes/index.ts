@@ -8,8 +8,8 @@ import { metricsRoutes } from "./metrics.js";
 import { openenvRoutes } from "./openenv.js";
 import { questionRoutes } from "./questions.js";
 import { readyRoutes } from "./ready.js";
-import { rewardRoutes } from "./reward.js";
-import { rewardsRoutes } from "./rewards.js";
+import { rewardBatchRoutes } from "./reward-batch.js";
+import { rewardPresetRoutes } from "./reward-presets.js";
 import { timelineRoutes } from "./timeline.js";
 import { webRoutes } from "./web.js";
 import { wsRoutes } from "./ws.js";
@@ -18,8 +18,8 @@ export const ROUTES: readonly FastifyPluginAsync[] = [
   openenvRoutes as FastifyPluginAsync,
   readyRoutes as FastifyPluginAsync,
   mcpRoutes,
-  rewardRoutes as FastifyPluginAsync,
-  rewardsRoutes as FastifyPluginAsync,
+  rewardBatchRoutes as FastifyPluginAsync,
+  rewardPresetRoutes as FastifyPluginAsync,
   questionRoutes as FastifyPluginAsync,
   bankRoutes as FastifyPluginAsync,
   evalTaskRoutes as FastifyPluginAsync,

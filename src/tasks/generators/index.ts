@@ -1,13 +1,13 @@
-// The explicit registry of procedural generators, and regeneration of a task from its id alone.
+// The explicit registry of procedural generators, and the reading of a generated task id (TaskBank.get
+// regenerates a task from it).
 import { DIFFICULTIES, type Difficulty } from "../../core/taxonomy.js";
-import type { Task } from "../task.js";
-import { arithmeticGenerator } from "./arithmetic.js";
-import { dateArithmeticGenerator } from "./date-arithmetic.js";
+import { arithmeticGenerator } from "./arithmetic/arithmetic.js";
+import { dateArithmeticGenerator } from "./date-arithmetic/date-arithmetic.js";
 import type { Generator } from "./generator.js";
-import { logicSequenceGenerator } from "./logic-sequence.js";
-import { logicSyllogismGenerator } from "./logic-syllogism.js";
-import { pythonOutputGenerator } from "./python-output.js";
-import { unitConversionGenerator } from "./unit-conversion.js";
+import { logicSequenceGenerator } from "./logic-sequence/logic-sequence.js";
+import { logicSyllogismGenerator } from "./logic-syllogism/logic-syllogism.js";
+import { pythonOutputGenerator } from "./python-output/python-output.js";
+import { unitConversionGenerator } from "./unit-conversion/unit-conversion.js";
 
 export const GENERATORS: readonly Generator[] = [
   arithmeticGenerator,
@@ -17,11 +17,6 @@ export const GENERATORS: readonly Generator[] = [
   logicSyllogismGenerator,
   pythonOutputGenerator,
 ];
-
-/** The generator registered under `name`, or null. */
-export function getGenerator(name: string): Generator | null {
-  return GENERATORS.find((g) => g.name === name) ?? null;
-}
 
 export interface GeneratedId {
   name: string;
@@ -45,16 +40,4 @@ export function parseGeneratedId(id: string): GeneratedId | null {
   const index = Number(m[4]);
   if (!difficulty || !Number.isSafeInteger(version) || !Number.isSafeInteger(index)) return null;
   return { name: m[1] as string, version, difficulty, index };
-}
-
-/**
- * Regenerates a task from its id alone; null when the id is malformed, the generator unknown, or the version
- * is not the one this build produces (older versions cannot be reproduced).
- */
-export function generateById(id: string): Task | null {
-  const parsed = parseGeneratedId(id);
-  if (!parsed) return null;
-  const generator = getGenerator(parsed.name);
-  if (!generator || generator.version !== parsed.version) return null;
-  return generator.generate(parsed.difficulty, parsed.index);
 }

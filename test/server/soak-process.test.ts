@@ -93,8 +93,10 @@ describe("soak: a server process under rounds of abandoned sessions and episodes
       readings.push(rssMb(pid));
     }
     // 3 rounds: 4,500 untouched HTTP episodes, 1,800 played ones, 6,144 recorded batch items, 144 sessions.
-    // Growing with them would show as tens of MB; allocator and GC noise stays within a few.
-    const growth = Math.max(...readings) - baseline;
+    // Growing with them would show as tens of MB in every later reading. One reading can also catch the heap
+    // just before a major GC (seen in CI with another test file on the other core: 250 MB, then 276, 301 and
+    // back to 254), so the figure is the lower of the last two readings: a spike passes, a leak does not.
+    const growth = Math.min(...readings.slice(-2)) - baseline;
     expect(
       growth,
       `RSS ${baseline.toFixed(0)} MB then ${readings.map((r) => r.toFixed(0)).join(", ")}`,

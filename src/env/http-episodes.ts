@@ -1,18 +1,19 @@
-// HTTP episodes addressed by episode_id, bounded in number and age; /step without an id uses the newest.
+// The HTTP channel of the live registry: episodes addressed by episode_id, at most `capacity` of them (the least
+// recently used is dropped beyond it) and none idle for longer than the TTL; /step without an id uses the newest.
 import { CalibrationEnv } from "./calibration-env.js";
 import type { EchoService } from "./echo-service.js";
 import { envError } from "./errors.js";
+import { LiveTable } from "./live-table.js";
 
 export interface HttpEpisodesOptions {
-  /** Most episodes kept at once; the oldest is dropped beyond it. */
+  /** Most episodes kept at once; the least recently used is dropped beyond it. */
   capacity?: number;
   /** Episodes untouched this long are dropped (ms). */
   ttlMs?: number;
 }
 
 export class HttpEpisodes {
-  /** Map order is last-touched order (touching re-inserts), so the first entry is the stalest. */
-  readonly #episodes = new Map<string, { env: CalibrationEnv; touched: number }>();
+  readonly #episodes: LiveTable<CalibrationEnv>;
   #latest: string | null = null;
   readonly capacity: number;
   readonly ttlMs: number;
@@ -23,6 +24,7 @@ export class HttpEpisodes {
   ) {
     this.capacity = options.capacity ?? 10_000;
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
+    this.#episodes = new LiveTable(service.clock, this.ttlMs);
   }
 
   get size(): number {
@@ -38,7 +40,7 @@ export class HttpEpisodes {
     if (episodeId != null) {
       this.sweep();
       const live = this.#episodes.get(episodeId);
-      if (live && !live.env.done) {
+      if (live && !live.done) {
         throw envError("EPISODE_ID_IN_USE", { id: episodeId }, { episode_id: episodeId });
       }
     }
@@ -48,14 +50,10 @@ export class HttpEpisodes {
   register(env: CalibrationEnv): void {
     const id = env.episodeId;
     if (!id) return;
-    this.#episodes.delete(id);
-    this.#episodes.set(id, { env, touched: this.service.clock() });
+    this.#episodes.set(id, env);
     this.#latest = id;
     this.sweep();
-    while (this.#episodes.size > this.capacity) {
-      const oldest = this.#episodes.keys().next().value as string;
-      this.#episodes.delete(oldest);
-    }
+    while (this.#episodes.size > this.capacity) this.#episodes.dropStalest();
   }
 
   /** The episode with this id, or the newest one when no id is given. */
@@ -65,22 +63,18 @@ export class HttpEpisodes {
     if (id === null) {
       throw envError("NO_ACTIVE_EPISODE", { channel: "http" });
     }
-    const entry = this.#episodes.get(id);
-    if (!entry) {
+    const env = this.#episodes.get(id);
+    if (!env) {
       const params = { id, ttl_s: Math.round(this.ttlMs / 1000), capacity: this.capacity };
       throw envError("EPISODE_NOT_FOUND", params, { episode_id: id });
     }
-    entry.touched = this.service.clock();
-    this.#episodes.delete(id);
-    this.#episodes.set(id, entry);
-    return entry.env;
+    this.#episodes.touch(id);
+    return env;
   }
 
   /** Drops episodes idle for longer than the TTL. */
   sweep(): void {
-    const cutoff = this.service.clock() - this.ttlMs;
-    for (const [id, entry] of this.#episodes) {
-      if (entry.touched >= cutoff) break;
+    for (const [id] of this.#episodes.idle()) {
       this.#episodes.delete(id);
       if (this.#latest === id) this.#latest = null;
     }

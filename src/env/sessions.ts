@@ -1,14 +1,15 @@
-// WebSocket sessions: one environment each, a hard cap, and idle detection. A session is opened by a WebSocket
-// connection (and lives as long as it does) or by the JSON-RPC method openenv/session/create (and lives until
-// openenv/session/close or until it has been idle for the timeout); a WebSocket may attach to the latter.
+// The WebSocket channel of the live registry: one environment per session, a hard cap (MAX_CONCURRENT_ENVS) and
+// idle detection. A session is opened by a WebSocket connection (and lives as long as it does) or by the
+// JSON-RPC method openenv/session/create (and lives until openenv/session/close or until it has been idle for
+// the timeout); a WebSocket may attach to the latter.
 import { CalibrationEnv } from "./calibration-env.js";
 import type { EchoService } from "./echo-service.js";
 import { envError } from "./errors.js";
+import { LiveTable } from "./live-table.js";
 
 export interface Session {
   id: string;
   env: CalibrationEnv;
-  lastActive: number;
   /** "socket": owned by the connection that opened it; "rpc": created by openenv/session/create. */
   origin: "socket" | "rpc";
   /** What to do when the session has been idle too long, set by the socket using it; unset: close it. */
@@ -23,18 +24,21 @@ export interface Session {
 export type CloseVerdict = "closed" | "closing" | "unknown" | "socket-owned";
 
 export class SessionRegistry {
-  readonly #sessions = new Map<string, Session>();
+  readonly #sessions: LiveTable<Session>;
 
   constructor(
     private readonly service: EchoService,
     readonly maxSessions: number,
     readonly idleTimeoutMs: number,
-  ) {}
+  ) {
+    this.#sessions = new LiveTable(service.clock, idleTimeoutMs);
+  }
 
   get size(): number {
     return this.#sessions.size;
   }
 
+  /** A new session, or CAPACITY_REACHED when MAX_CONCURRENT_ENVS are open. */
   open(origin: Session["origin"] = "socket"): Session {
     if (this.#sessions.size >= this.maxSessions) {
       throw envError(
@@ -47,7 +51,6 @@ export class SessionRegistry {
     const session: Session = {
       id,
       env: new CalibrationEnv(this.service, id, "ws"),
-      lastActive: this.service.clock(),
       origin,
       attached: false,
       closeWhenDetached: false,
@@ -56,12 +59,26 @@ export class SessionRegistry {
     return session;
   }
 
+  /** The openenv/session/create session a `?session_id=` connection asks for, if it is free. */
+  attach(id: string): Session {
+    const session = this.#sessions.get(id);
+    if (session?.origin !== "rpc") {
+      throw envError("SESSION_NOT_FOUND", { id, attached: false });
+    }
+    if (session.attached) {
+      throw envError("SESSION_NOT_FOUND", { id, attached: true });
+    }
+    session.attached = true;
+    this.touch(session);
+    return session;
+  }
+
   get(id: string): Session | undefined {
     return this.#sessions.get(id);
   }
 
   touch(session: Session): void {
-    session.lastActive = this.service.clock();
+    this.#sessions.touch(session.id);
   }
 
   close(id: string): void {
@@ -89,17 +106,15 @@ export class SessionRegistry {
     if (session.closeWhenDetached) this.#sessions.delete(session.id);
   }
 
-  /** Ids of sessions idle for longer than the timeout. */
+  /** Ids of sessions idle for longer than the timeout, stalest first. */
   idle(): string[] {
-    const cutoff = this.service.clock() - this.idleTimeoutMs;
-    return [...this.#sessions.values()].filter((s) => s.lastActive < cutoff).map((s) => s.id);
+    return this.#sessions.idle().map(([id]) => id);
   }
 
   /** Hands each idle session to its socket's onIdle, or closes it when no socket holds it. */
-  reapIdle(): void {
-    for (const id of this.idle()) {
-      const session = this.#sessions.get(id);
-      if (session?.onIdle) session.onIdle();
+  sweep(): void {
+    for (const [id, session] of this.#sessions.idle()) {
+      if (session.onIdle) session.onIdle();
       else this.#sessions.delete(id);
     }
   }

@@ -12,8 +12,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { EchoService } from "../env/echo-service.js";
-import { HttpEpisodes } from "../env/http-episodes.js";
-import { SessionRegistry } from "../env/sessions.js";
+import type { HttpEpisodes } from "../env/http-episodes.js";
+import { LiveEnvs } from "../env/live-envs.js";
+import type { SessionRegistry } from "../env/sessions.js";
 import { VERSION } from "../version.js";
 import type { EnvConfig } from "./config.js";
 import { bodyOf, serverError } from "./error-table.js";
@@ -22,7 +23,6 @@ import { fastSerializerFor } from "./fast-serializers.js";
 import { HTTP_LIMITS, type HttpLimits } from "./http-limits.js";
 import { withLinks } from "./openapi-links.js";
 import { registerAccessControl } from "./plugins/auth.js";
-import { registerEpisodeSweeper } from "./plugins/sweeper.js";
 import { ROUTES } from "./routes/index.js";
 import { WS_CLOSE } from "./routes/ws.js";
 
@@ -32,7 +32,11 @@ export const WS_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 declare module "fastify" {
   interface FastifyInstance {
     echo: EchoService;
+    /** Every live environment: HTTP episodes and WebSocket sessions, one idle timeout, one sweeper. */
+    live: LiveEnvs;
+    /** `live.episodes`, the HTTP channel. */
     httpEpisodes: HttpEpisodes;
+    /** `live.sessions`, the WebSocket (and openenv/session/create) channel. */
     sessions: SessionRegistry;
     config: EnvConfig;
     limits: HttpLimits;
@@ -93,16 +97,18 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
   app.decorate("limits", limits);
   app.decorate("echo", service);
   app.decorate("config", config);
-  app.decorate("httpEpisodes", new HttpEpisodes(service, { ttlMs: config.SESSION_TIMEOUT_S * 1000 }));
-  app.decorate(
-    "sessions",
-    new SessionRegistry(service, config.MAX_CONCURRENT_ENVS, config.SESSION_TIMEOUT_S * 1000),
-  );
+  const live = new LiveEnvs(service, {
+    maxSessions: config.MAX_CONCURRENT_ENVS,
+    idleMs: config.SESSION_TIMEOUT_S * 1000,
+  });
+  app.decorate("live", live);
+  app.decorate("httpEpisodes", live.episodes);
+  app.decorate("sessions", live.sessions);
+  live.startSweeper();
 
   registerErrorHandler(app);
   // Before any route, so every route (docs and WebSocket included) passes the check.
   registerAccessControl(app, { apiKey: config.ECHO_API_KEY, publicRead: config.ECHO_PUBLIC_READ });
-  registerEpisodeSweeper(app);
 
   await app.register(swagger, {
     openapi: {
@@ -130,14 +136,15 @@ export async function buildApp(options: BuildOptions): Promise<EchoApp> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(websocket, {
     options: { maxPayload: WS_MAX_PAYLOAD_BYTES },
-    // The default closes every socket without a code; shutting down says 1001 (going away). Not waiting for
-    // the closing handshakes here: the /ws route's own preClose waits, and cuts sockets slow to close.
+    // The whole shutdown of live environments, in order: every socket is told 1001 (the default closes without
+    // a code), then the sweeper stops and each /ws connection drains (its socket closed, cut if slow, and its
+    // last step recorded). Being preClose, it ends before onClose hooks run, so history closes after it.
     preClose: (done) => {
       for (const client of app.websocketServer.clients) {
         client.close(WS_CLOSE.shutdown.code, WS_CLOSE.shutdown.reason);
       }
       app.websocketServer.close();
-      done();
+      live.shutdown().then(() => done(), done);
     },
   });
 

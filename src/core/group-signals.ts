@@ -54,10 +54,26 @@ export const GroupSignals = z
   );
 export type GroupSignals = z.infer<typeof GroupSignals>;
 
+/** The id a `/reward` item may carry: items sharing one are one prompt's generations. */
+export const GroupId = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe(
+    "Id shared by the generations of one prompt (TRL passes them together); summarised in the reply's groups",
+  );
+
+/** The reply's `groups`: per group id, its signals. */
+export const GroupSignalsByGroup = z
+  .record(z.string(), GroupSignals)
+  .describe(
+    "Per group id of the batch's items, what its responses agree on and whether their votes are right",
+  );
+
 /** One response of a group, as the vote counts it. */
 export interface GroupMember {
   answer: CanonicalAnswer;
-  /** Stated confidence in percent (0..100): the response's weight in the weighted vote. */
+  /** Confidence in percent (0..100) as the reward used it (the parser's default when none was stated): its weight. */
   confidence: number;
   correct: boolean;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { GradingSpec } from "../../src/core/grading/grade-result.js";
 import {
   type GroupedItem,
+  GroupId,
   GroupSignals,
+  GroupSignalsByGroup,
   groupSignalsOf,
   summarizeGroup,
 } from "../../src/core/group-signals.js";
@@ -111,5 +113,14 @@ describe("summarizeGroup", () => {
     ]);
     // a: 100 points, 1 vote; b: 100 points, 2 votes: the weight ties, so more votes win.
     expect(summary.weighted_vote_answer).toBe("b");
+  });
+});
+
+describe("GroupId and GroupSignalsByGroup", () => {
+  it("accept what groupSignalsOf gives and refuse an empty id", () => {
+    const groups = groupSignalsOf(P1);
+    expect(GroupSignalsByGroup.parse(groups)).toEqual(groups);
+    expect(GroupId.safeParse("").success).toBe(false);
+    expect(GroupId.safeParse("prompt-17").success).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CalibrationReport } from "../core/metrics/calibration-report.js";
 import { Fingerprint } from "../core/metrics/fingerprint.js";
 import { DIFFICULTIES, DOMAINS } from "../core/taxonomy.js";
+import { GroupFigures } from "./group-figures.js";
 import { LineProblem } from "./response-lines.js";
 
 /** Group of records whose domain or difficulty was not given (out-of-bank lines). */
@@ -40,6 +41,10 @@ export const EvalReport = z
       .partialRecord(DifficultyGroup, CalibrationReport)
       .describe("One report per difficulty present (easy, medium, hard, unspecified)"),
     fingerprint: Fingerprint,
+    groups: GroupFigures.optional().describe(
+      "Self-consistency over tasks with several responses (majority and weighted votes, agreement and its " +
+        "AUROC); absent when every task has one response",
+    ),
   })
   .meta({ id: "EvalReport" });
 export type EvalReport = z.infer<typeof EvalReport>;

@@ -7,6 +7,7 @@ import { DIFFICULTIES, DOMAINS, type Domain } from "../core/taxonomy.js";
 import type { Task } from "../tasks/task.js";
 import { type EvalReport, UNSPECIFIED } from "./eval-report.js";
 import { type GradedRecord, gradeEntry } from "./graded-record.js";
+import { groupFigures } from "./group-figures.js";
 import { type LineProblem, readResponseLines } from "./response-lines.js";
 
 /** The calibration report of a set of graded records. */
@@ -55,6 +56,7 @@ export function summarizeRun(records: readonly GradedRecord[], meta: RunMeta): E
   const domainReports: Partial<Record<Domain, CalibrationReport>> = {};
   for (const domain of DOMAINS) if (byDomain[domain]) domainReports[domain] = byDomain[domain];
   const unknownIds = meta.problems.filter((p) => p.kind === "unknown_task_id").length;
+  const groups = groupFigures(records);
   return {
     label: meta.label,
     preset: meta.preset,
@@ -69,6 +71,7 @@ export function summarizeRun(records: readonly GradedRecord[], meta: RunMeta): E
     by_domain: byDomain,
     by_difficulty: groupMetrics(records, "difficulty"),
     fingerprint: fingerprintOf(domainReports),
+    ...(groups === null ? {} : { groups }),
   };
 }
 

@@ -1,4 +1,5 @@
 // One graded response: what the metrics read, plus the keys that group and pair it.
+import { type CanonicalAnswer, canonicalAnswer } from "../core/grading/canonical-answer.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { scoreResponse } from "../core/score-response.js";
@@ -14,6 +15,8 @@ export interface GradedRecord {
   difficulty: Difficulty | null;
   /** What computeMetrics reads; its domain is a stand-in when unknown (batch metrics never read it). */
   outcome: EpisodeOutcome;
+  /** The grader's comparable reading of the answer, for votes over several responses (set by gradeEntry). */
+  answer?: CanonicalAnswer;
   /** How the response was read and graded, for `eval --records` (set by gradeEntry). */
   verdict?: GradedVerdict;
 }
@@ -55,6 +58,7 @@ export function gradeEntry(entry: ResponseEntry, preset: RewardPreset): GradedRe
       domain: entry.domain ?? NO_DOMAIN,
       difficulty: entry.difficulty,
     },
+    answer: canonicalAnswer(entry.spec, grade, parsed.abstained),
     verdict: {
       line: entry.line,
       task_id: entry.taskId,

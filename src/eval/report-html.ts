@@ -51,6 +51,40 @@ function fingerprintSection(report: EvalReport): string {
   );
 }
 
+function groupsSection(report: EvalReport): string {
+  const g = report.groups;
+  if (!g) return "";
+  return (
+    `<h2>Self-consistency (${g.tasks} tasks with several responses)</h2>` +
+    '<p class="note">Responses to one task are votes, compared after the grader\'s normalisation; abstentions and ' +
+    "unreadable answers cast none. Agreement is the share of a task's responses equal to its majority answer; " +
+    "the weighted vote weighs each answer by its stated confidence. The AUROCs say how well a response's " +
+    "agreement, and its stated confidence, separate right from wrong answers.</p>" +
+    htmlTable(
+      [
+        "responses",
+        "mean agreement",
+        "single accuracy",
+        "majority accuracy",
+        "weighted-vote accuracy",
+        "AUROC agreement",
+        "AUROC confidence",
+      ],
+      [
+        [
+          String(g.responses),
+          figure(g.mean_agreement),
+          figure(g.single_accuracy),
+          figure(g.majority_accuracy),
+          figure(g.weighted_vote_accuracy),
+          figure(g.auroc_agreement),
+          figure(g.auroc_confidence),
+        ],
+      ],
+    )
+  );
+}
+
 function problemsSection(report: EvalReport): string {
   if (report.problems.length === 0) return "";
   const shown = report.problems.slice(0, 200).map((p) => [String(p.line), p.kind, p.message]);
@@ -73,6 +107,7 @@ export function evalReportHtml(report: EvalReport): string {
     `<h2>By difficulty</h2>${metricsTable(groups(report.by_difficulty), "difficulty")}`,
     `<h2>Reliability table</h2>${binsTable(report.overall)}`,
     `<h2>Epistemic fingerprint</h2>${fingerprintSection(report)}`,
+    groupsSection(report),
     problemsSection(report),
     GLOSSARY,
   ];

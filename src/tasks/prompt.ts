@@ -29,11 +29,13 @@ export const TaskPrompt = z
   .meta({ id: "TaskPrompt" });
 export type TaskPrompt = z.infer<typeof TaskPrompt>;
 
-/** The user turn: optional difficulty line, the question, then lettered options. */
+/** The user turn: optional difficulty line, the passage if any, the question, then lettered options. */
 export function formatQuestion(task: Task, showDifficulty: boolean): string {
   const lines: string[] = [];
   if (showDifficulty) lines.push(`Difficulty: ${task.difficulty}`);
-  lines.push(`Domain: ${task.domain}`, "", task.question);
+  lines.push(`Domain: ${task.domain}`, "");
+  if (task.passage) lines.push(`Passage: ${task.passage}`, "", `Question: ${task.question}`);
+  else lines.push(task.question);
   if (task.choices) {
     lines.push("");
     task.choices.forEach((choice, i) => {

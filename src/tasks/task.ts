@@ -20,6 +20,9 @@ export const TaskSource = z
   .meta({ id: "TaskSource" });
 export type TaskSource = z.infer<typeof TaskSource>;
 
+/** Longest passage a task may carry: it is shown whole in every prompt. */
+export const MAX_PASSAGE_CHARS = 6000;
+
 export const Task = z
   .object({
     id: z
@@ -32,6 +35,14 @@ export const Task = z
     domain: Domain,
     difficulty: Difficulty,
     question: z.string().min(1).describe("The question text, without the answer options"),
+    passage: z
+      .string()
+      .min(1)
+      .max(MAX_PASSAGE_CHARS)
+      .nullish()
+      .describe(
+        "Text the question is about (reading comprehension), shown before it in the prompt; else absent",
+      ),
     choices: z
       .array(z.string().min(1))
       .min(2)

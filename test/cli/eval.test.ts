@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runEval } from "../../src/cli/commands/eval.js";
 import { EvalReport } from "../../src/eval/eval-report.js";
@@ -176,5 +177,31 @@ describe("echo-env eval --records", () => {
     const io = captureIo(env);
     expect(runEval(mixed, { records: mixed }, io)).toBe(2);
     expect(io.err()).toMatch(/refusing to overwrite the input/);
+  });
+
+  it("reports self-consistency for a file with several responses per task, in text, JSON and HTML", () => {
+    const file = fileURLToPath(new URL("../fixtures/eval/self-consistency.jsonl", import.meta.url));
+    const text = captureIo(env);
+    expect(runEval(file, {}, text)).toBe(0);
+    expect(text.out()).toContain("self-consistency (3 tasks with several responses, 10 responses)");
+    // agreement 11/18, single 5/10, majority 2/3, weighted 1/3, AUROC agreement 0.66, confidence 0.42.
+    expect(text.out()).toMatch(/^0\.611\s+0\.500\s+0\.667\s+0\.333\s+0\.660\s+0\.420\s*$/m);
+    const out = join(dir, "groups");
+    const files = captureIo(env);
+    expect(runEval(file, { json: join(out, "r.json"), html: join(out, "r.html") }, files)).toBe(0);
+    const report = EvalReport.parse(JSON.parse(readFileSync(join(out, "r.json"), "utf8")));
+    expect(report.groups).toMatchObject({ tasks: 3, responses: 10, single_accuracy: 0.5 });
+    const html = readFileSync(join(out, "r.html"), "utf8");
+    expect(parseXml(html).name).toBe("html");
+    expect(html).toContain("Self-consistency (3 tasks with several responses)");
+    expect(html).toContain(
+      "<td>0.611</td><td>0.500</td><td>0.667</td><td>0.333</td><td>0.660</td><td>0.420</td>",
+    );
+  });
+
+  it("leaves self-consistency out when every task has one response", () => {
+    const io = captureIo(env);
+    expect(runEval(mixed, {}, io)).toBe(0);
+    expect(io.out()).not.toContain("self-consistency");
   });
 });

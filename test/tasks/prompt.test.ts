@@ -26,4 +26,18 @@ describe("buildPrompt", () => {
     expect(p.text).not.toContain("answer 2");
     expect(SYSTEM_PROMPT).toContain("<confidence>N</confidence><answer>YOUR ANSWER</answer>");
   });
+
+  it("shows a task's passage before its question, and nothing extra without one", () => {
+    const passage = "Mars -- Mars is the fourth planet from the Sun.";
+    const read = fakeTask("factual", "easy", 3, { grader: "yes_no", answer: "yes", passage });
+    expect(buildPrompt(read, { showDifficulty: false }).messages[1]?.content).toBe(
+      `Domain: factual\n\nPassage: ${passage}\n\nQuestion: Question 3 about factual (easy)?`,
+    );
+    for (const none of [undefined, null]) {
+      const plain = fakeTask("factual", "easy", 3, { passage: none });
+      expect(buildPrompt(plain, { showDifficulty: false }).messages[1]?.content).toBe(
+        "Domain: factual\n\nQuestion 3 about factual (easy)?",
+      );
+    }
+  });
 });

@@ -125,6 +125,27 @@ export function writeProblems(report: EvalReport, io: CliIo): void {
     io.stderr.write(`... and ${report.problems.length - 20} more problem lines\n`);
 }
 
+/** The self-consistency lines of a report with several responses per task; none otherwise. */
+export function groupLines(report: EvalReport): string[] {
+  const g = report.groups;
+  if (!g) return [];
+  return [
+    `self-consistency (${g.tasks} tasks with several responses, ${g.responses} responses)`,
+    table([
+      ["agreement", "single acc", "majority acc", "weighted acc", "AUROC agreement", "AUROC confidence"],
+      [
+        fixed(g.mean_agreement),
+        fixed(g.single_accuracy),
+        fixed(g.majority_accuracy),
+        fixed(g.weighted_vote_accuracy),
+        fixed(g.auroc_agreement),
+        fixed(g.auroc_confidence),
+      ],
+    ]),
+    "",
+  ];
+}
+
 export function formatEvalReport(report: EvalReport): string {
   const l = report.lines;
   // Section rows name the grouping: lines without a domain and without a difficulty both read "unspecified".
@@ -152,6 +173,7 @@ export function formatEvalReport(report: EvalReport): string {
     "reliability (all)",
     table([["bin", "count", "conf", "acc", "gap"], ...bins]),
     "",
+    ...groupLines(report),
     `fingerprint: weakest ${f.weakest ?? "-"}, strongest ${f.strongest ?? "-"} ` +
       `(1 - ECE: ${
         f.domains

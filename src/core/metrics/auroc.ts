@@ -19,3 +19,21 @@ export function aurocFromLevels(right: readonly number[], wrong: readonly number
   if (rightTotal === 0 || wrongBelow === 0) return null;
   return doubledWins / (2 * rightTotal * wrongBelow);
 }
+
+/**
+ * The same statistic for any real-valued score (agreement, a probe's output): each distinct score is one level.
+ * Null without both right and wrong items.
+ * @example aurocFromScores([{ score: 0.9, correct: true }, { score: 0.4, correct: false }]) // 1
+ */
+export function aurocFromScores(items: readonly { score: number; correct: boolean }[]): number | null {
+  const levels = [...new Set(items.map((item) => item.score))].sort((a, b) => a - b);
+  const levelOf = new Map(levels.map((score, i) => [score, i]));
+  const right = new Array<number>(levels.length).fill(0);
+  const wrong = new Array<number>(levels.length).fill(0);
+  for (const { score, correct } of items) {
+    const level = levelOf.get(score)!;
+    if (correct) right[level]! += 1;
+    else wrong[level]! += 1;
+  }
+  return aurocFromLevels(right, wrong);
+}

@@ -2,6 +2,7 @@
 import type { Domain } from "../../../core/taxonomy.js";
 import type { Normalise } from "./hub-task.js";
 import { normaliseArc } from "./normalise-arc.js";
+import { normaliseBoolq } from "./normalise-boolq.js";
 import { normaliseGsm8k } from "./normalise-gsm8k.js";
 import { normaliseMath500 } from "./normalise-math500.js";
 import { normaliseMedmcqa } from "./normalise-medmcqa.js";
@@ -59,6 +60,8 @@ const arc = (config: "ARC-Easy" | "ARC-Challenge", key: string): HubDatasetSpec 
  * - sciq: question words: <= 10 easy, 11-17 medium, >= 18 hard.
  * - medmcqa: choice_type "multi" hard; "single" with <= 12 question words easy; else medium.
  * - math500: MATH's level: 1-2 easy, 3 medium, 4-5 hard.
+ * - boolq: every question content word in a passage of <= 100 words easy; < 60% of them in the passage, or a
+ *   passage over 150 words, hard; else medium.
  */
 export const HUB_DATASETS: readonly HubDatasetSpec[] = [
   {
@@ -144,6 +147,26 @@ export const HUB_DATASETS: readonly HubDatasetSpec[] = [
     difficultyRule: "MATH level: 1-2 easy, 3 medium, 4-5 hard",
     normalise: normaliseMath500,
   },
+  {
+    // Reading comprehension: the passage is part of the prompt (closed-book, a small model is at chance).
+    // Factual: the questions are real search queries about Wikipedia articles. No labeled test split exists.
+    key: "boolq",
+    repo: "google/boolq",
+    config: "default",
+    revision: "refs/convert/parquet",
+    domain: "factual",
+    license: "CC-BY-SA-3.0",
+    splits: {
+      train: ["default/train/0000.parquet"],
+      validation: ["default/validation/0000.parquet"],
+    },
+    unlabeledSplits: [],
+    columns: ["question", "answer", "passage"],
+    difficultyRule:
+      "question content words found in the passage: all, in <= 100 passage words, easy; < 60% or a passage " +
+      "over 150 words hard; else medium",
+    normalise: normaliseBoolq,
+  },
 ];
 
 /** Names the CLI accepts, each standing for one or more registry keys ("arc" is both ARC configs). */
@@ -156,9 +179,13 @@ export const DATASET_NAMES: Readonly<Record<string, readonly string[]>> = {
   sciq: ["sciq"],
   medmcqa: ["medmcqa"],
   math500: ["math500"],
+  boolq: ["boolq"],
 };
 
-/** The default selection: every dataset with a train split (MATH-500 has only test: `--datasets math500 --split test`). */
+/**
+ * The default selection. Asked for by name: MATH-500 (only a test split: `--datasets math500 --split test`) and
+ * BoolQ (its passages make prompts several times longer: `--datasets boolq`).
+ */
 export const DEFAULT_DATASET_NAMES = ["gsm8k", "arc", "trivia_qa", "sciq", "medmcqa"] as const;
 
 /** The spec for a registry key, or undefined. */

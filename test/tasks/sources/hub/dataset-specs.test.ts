@@ -13,6 +13,7 @@ import { Task } from "../../../../src/tasks/task.js";
 import { SHA } from "./helpers/context.js";
 import {
   arcRows,
+  boolqRows,
   gsm8kRows,
   math500Rows,
   medmcqaRows,
@@ -28,6 +29,7 @@ const samples: Record<string, HubRow[]> = {
   sciq: sciqRows(9) as unknown as HubRow[],
   medmcqa: medmcqaRows(9).map((row) => plainValue(row)) as HubRow[],
   math500: math500Rows(10) as unknown as HubRow[],
+  boolq: boolqRows(9) as unknown as HubRow[],
 };
 
 describe("HUB_DATASETS (contract over the registry)", () => {
@@ -104,11 +106,12 @@ describe("resolveDatasetNames", () => {
       ok: true,
       keys: ["gsm8k", "arc-easy", "arc-challenge", "medmcqa"],
     });
-    // The default is every dataset with a train split; MATH-500 is test only, so it is asked for by name.
+    // MATH-500 (test only) and BoolQ (long passages in every prompt) are asked for by name.
     expect(resolveDatasetNames([...DEFAULT_DATASET_NAMES])).toEqual({
       ok: true,
-      keys: HUB_DATASETS.filter((s) => Object.hasOwn(s.splits, "train")).map((s) => s.key),
+      keys: HUB_DATASETS.map((s) => s.key).filter((key) => key !== "math500" && key !== "boolq"),
     });
+    expect(resolveDatasetNames(["boolq"])).toEqual({ ok: true, keys: ["boolq"] });
     expect(resolveDatasetNames(["math500"])).toEqual({ ok: true, keys: ["math500"] });
   });
 

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gradeAnswer } from "../../../../src/core/grading/index.js";
-import { downloadDatasets } from "../../../../src/tasks/sources/hub/download-datasets.js";
 import { readManifest } from "../../../../src/tasks/sources/hub/hub-cache.js";
-import { createHubClient } from "../../../../src/tasks/sources/hub/hub-client.js";
 import { loadCachedHubTasks } from "../../../../src/tasks/sources/hub/load-cached.js";
 import {
   math500Difficulty,
@@ -14,8 +9,8 @@ import {
 } from "../../../../src/tasks/sources/hub/normalise-math500.js";
 import { checkTask } from "../../../../src/tasks/validate-tasks.js";
 import { contextFor, SHA } from "./helpers/context.js";
-import { type FakeHub, startFakeHub } from "./helpers/fake-hub.js";
-import { fixtureRepos, ROWS, SHAS } from "./helpers/hub-repos.js";
+import { withFixtureDownload } from "./helpers/fixture-download.js";
+import { ROWS, SHAS } from "./helpers/hub-repos.js";
 import { math500Rows } from "./helpers/sample-rows.js";
 
 const context = contextFor({
@@ -99,44 +94,28 @@ describe("normaliseMath500", () => {
 });
 
 describe("MATH-500 from a local Parquet file", () => {
-  let hub: FakeHub | undefined;
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    await hub?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it("downloads the test split from the convert branch; every gold grades correct through the math grader", async () => {
-    hub = await startFakeHub(fixtureRepos());
-    dataDir = mkdtempSync(join(tmpdir(), "echo-math500-"));
-    const summary = await downloadDatasets({
-      dataDir,
-      keys: ["math500"],
-      splits: ["test"],
-      perBucket: 100,
-      downloadedAt: "2025-01-02T03:04:05.000Z",
-      client: createHubClient({ hubUrl: hub.url }),
-      chunkRows: 10,
-    });
-    expect(summary.outcomes.map((o) => [o.key, o.status])).toEqual([["math500", "downloaded"]]);
-    expect(readManifest(dataDir).manifest.entries["math500/test"]).toMatchObject({
-      repo: "HuggingFaceH4/MATH-500",
-      requested_revision: "refs/convert/parquet",
-      commit_sha: SHAS.math500Convert,
-      row_count: ROWS.math500,
-      skipped_rows: 0,
-    });
-    const { tasks } = loadCachedHubTasks(dataDir);
-    expect(tasks).toHaveLength(ROWS.math500);
-    const levels = math500Rows(ROWS.math500).map((r) => math500Difficulty(r.level));
-    for (const task of tasks) {
-      expect(task.grader).toBe("math");
-      expect(task.difficulty).toBe(levels[task.source.kind === "hub" ? task.source.index : -1]);
-      expect(gradeAnswer(task, task.answer), task.answer).toMatchObject({ correct: true });
-      expect(gradeAnswer(task, `The answer is $${task.answer}$.`), task.answer).toMatchObject({
-        correct: true,
+    await withFixtureDownload("math500", "test", 10, ({ dataDir, summary }) => {
+      expect(summary.outcomes.map((o) => [o.key, o.status])).toEqual([["math500", "downloaded"]]);
+      expect(readManifest(dataDir).manifest.entries["math500/test"]).toMatchObject({
+        repo: "HuggingFaceH4/MATH-500",
+        requested_revision: "refs/convert/parquet",
+        commit_sha: SHAS.math500Convert,
+        row_count: ROWS.math500,
+        skipped_rows: 0,
       });
-      expect(checkTask(task), task.answer).toEqual([]);
-    }
+      const { tasks } = loadCachedHubTasks(dataDir);
+      expect(tasks).toHaveLength(ROWS.math500);
+      const levels = math500Rows(ROWS.math500).map((r) => math500Difficulty(r.level));
+      for (const task of tasks) {
+        expect(task.grader).toBe("math");
+        expect(task.difficulty).toBe(levels[task.source.kind === "hub" ? task.source.index : -1]);
+        expect(gradeAnswer(task, task.answer), task.answer).toMatchObject({ correct: true });
+        expect(gradeAnswer(task, `The answer is $${task.answer}$.`), task.answer).toMatchObject({
+          correct: true,
+        });
+        expect(checkTask(task), task.answer).toEqual([]);
+      }
+    });
   });
 });

@@ -2,13 +2,22 @@
 import type { FakeRepo } from "./fake-hub.js";
 import {
   arcParquet,
+  boolqParquet,
   gsm8kParquet,
   math500Parquet,
   medmcqaParquet,
   sciqParquet,
   triviaQaParquet,
 } from "./parquet-fixtures.js";
-import { arcRows, gsm8kRows, math500Rows, medmcqaRows, sciqRows, triviaQaRows } from "./sample-rows.js";
+import {
+  arcRows,
+  boolqRows,
+  gsm8kRows,
+  math500Rows,
+  medmcqaRows,
+  sciqRows,
+  triviaQaRows,
+} from "./sample-rows.js";
 
 export const SHAS = {
   gsm8k: "1".repeat(40),
@@ -19,10 +28,12 @@ export const SHAS = {
   medmcqa: "6".repeat(40),
   math500Main: "7".repeat(40),
   math500Convert: "8".repeat(40),
+  boolqMain: "9".repeat(40),
+  boolqConvert: "a".repeat(40),
 };
 
 /** Rows per split in the fixtures. */
-export const ROWS = { gsm8k: 35, arc: 24, trivia: 30, sciq: 30, medmcqa: 40, math500: 30 };
+export const ROWS = { gsm8k: 35, arc: 24, trivia: 30, sciq: 30, medmcqa: 40, math500: 30, boolq: 30 };
 
 export function fixtureRepos(): Record<string, FakeRepo> {
   return {
@@ -67,6 +78,14 @@ export function fixtureRepos(): Record<string, FakeRepo> {
     "HuggingFaceH4/MATH-500": {
       refs: { main: SHAS.math500Main, "refs/convert/parquet": SHAS.math500Convert },
       files: { "default/test/0000.parquet": math500Parquet(math500Rows(ROWS.math500)) },
+    },
+    // BoolQ's Parquet files as the dataset viewer converts them, on the convert branch.
+    "google/boolq": {
+      refs: { main: SHAS.boolqMain, "refs/convert/parquet": SHAS.boolqConvert },
+      files: {
+        "default/train/0000.parquet": boolqParquet(boolqRows(ROWS.boolq)),
+        "default/validation/0000.parquet": boolqParquet(boolqRows(12)),
+      },
     },
   };
 }

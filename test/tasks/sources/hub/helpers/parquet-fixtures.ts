@@ -191,3 +191,14 @@ export const math500Parquet = (rows: readonly Math500Row[]) =>
     ],
     columnsOf(rows, [...MATH500_TEXT, "level", "unique_id"]),
   );
+
+export interface BoolqRow {
+  question: string;
+  answer: boolean;
+  passage: string;
+}
+export const boolqParquet = (rows: readonly BoolqRow[]) =>
+  write(
+    [[str("question")], [{ name: "answer", type: "BOOLEAN", repetition_type: "OPTIONAL" }], [str("passage")]],
+    columnsOf(rows, ["question", "answer", "passage"]),
+  );

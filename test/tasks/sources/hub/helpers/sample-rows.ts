@@ -1,5 +1,13 @@
 // Small deterministic rows shaped like each dataset, with the traps each one is known for.
-import type { ArcRow, Gsm8kRow, Math500Row, MedmcqaRow, SciqRow, TriviaQaRow } from "./parquet-fixtures.js";
+import type {
+  ArcRow,
+  BoolqRow,
+  Gsm8kRow,
+  Math500Row,
+  MedmcqaRow,
+  SciqRow,
+  TriviaQaRow,
+} from "./parquet-fixtures.js";
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
 
@@ -135,6 +143,35 @@ export function math500Rows(count: number): Math500Row[] {
       subject,
       level: BigInt(level),
       unique_id: `test/${subject.toLowerCase().replace(/ /g, "_")}/${i}.json`,
+    };
+  });
+}
+
+/**
+ * BoolQ-shaped rows (lower-case question without "?", a "Title -- " passage, boolean answer) cycling easy (every
+ * content word in a short passage), medium (2 of 3 in it) and hard (a passage over 150 words); answers alternate.
+ */
+export function boolqRows(count: number): BoolqRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const answer = i % 2 === 0;
+    if (i % 3 === 0) {
+      return {
+        question: `is river ${i} longer than the lake`,
+        answer,
+        passage: `River ${i} -- River ${i} is a river that is longer than the lake it feeds.`,
+      };
+    }
+    if (i % 3 === 1) {
+      return {
+        question: `does planet ${i} have rings`,
+        answer,
+        passage: `Planet ${i} -- Planet ${i} is circled by bands of ice and dust.`,
+      };
+    }
+    return {
+      question: `was composer ${i} born in vienna`,
+      answer,
+      passage: `Composer ${i} -- Composer ${i} was born in Vienna. ${words(160)}`,
     };
   });
 }

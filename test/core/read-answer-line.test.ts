@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAbstention } from "../../src/core/abstention.js";
 import { ParsedResponse, type ParseOptions, parseResponse } from "../../src/core/parse-response.js";
+import { checkInvariants, fuzzInputs, soupOf } from "./parser-fuzz.js";
 
 const LINE: ParseOptions = { responseFormat: "answer_line" };
 const parse = (input: unknown, options: ParseOptions = {}) => parseResponse(input, { ...LINE, ...options });
@@ -113,18 +114,6 @@ describe("answer_line: the forms the issue names, and what real models write", (
   });
 });
 
-const checkInvariants = (input: unknown): void => {
-  const r = parse(input);
-  expect(ParsedResponse.parse(r)).toEqual(r);
-  expect(Number.isInteger(r.confidence) && r.confidence >= 0 && r.confidence <= 100).toBe(true);
-  expect(r.answer).toBe(r.answer.trim());
-  expect(r.answer.includes("\n")).toBe(false);
-  expect(r.answer === "").toBe(r.format === "missing_answer" || r.format === "empty");
-  expect(r.format === "empty").toBe(typeof input !== "string" || input.trim() === "");
-  if (r.format === "missing_confidence") expect(r.confidence_source).toBe("default");
-  if (r.abstained) expect(r.confidence).toBeLessThanOrEqual(10);
-};
-
 const FRAGMENTS = [
   "ANSWER:",
   "answer :",
@@ -153,8 +142,6 @@ FRAGMENTS.push(
   ")",
 );
 FRAGMENTS.push(" - ", ".", "YES", "NO", "B", "I don't know", "<think>", "</think>", "\uD800", "\u{1F600}");
-const lineSoup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => parts.join(""));
-const utf16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
 
 // A plain answer: starts and ends with a letter or digit, no line break, no markup, not an abstention.
 const plainAnswer = fc
@@ -173,15 +160,18 @@ const reasoning = fc.array(fc.constantFrom("Let me think.", "The passage says so
 });
 
 describe("answer_line: properties (mirroring the tag parser's)", () => {
-  it.each([
-    ["anything", fc.anything()],
-    ["strings", fc.string()],
-    ["full Unicode strings", fc.string({ unit: "binary" })],
-    ["UTF-16 with lone surrogates", utf16],
-    ["line soup", lineSoup],
-  ])("never throws and returns a valid ParsedResponse for %s", (_name, arbitrary: fc.Arbitrary<unknown>) => {
-    fc.assert(fc.property(arbitrary, checkInvariants), { numRuns: 500 });
-  });
+  it.each(fuzzInputs("line soup", soupOf(FRAGMENTS)))(
+    "never throws and returns a valid ParsedResponse for %s",
+    (_name, arbitrary) => {
+      fc.assert(
+        fc.property(arbitrary, (input) => {
+          checkInvariants(input, LINE);
+          expect(parse(input).answer).not.toContain("\n");
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 
   it("round-trips any confidence and plain answer, after any reasoning, in every accepted form", () => {
     fc.assert(

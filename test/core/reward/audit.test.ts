@@ -169,11 +169,9 @@ describe("boolq and length terms", () => {
 
   it("finds a length term that clipping makes depend on the confidence, and calls the preset not proper", () => {
     const clipped = createPreset({
+      ...getPreset("boolq").config,
       name: "clipped-length",
-      description: "1 - Brier with a length penalty, clipped at 0: the clip eats the penalty only sometimes",
-      accuracy: { weight: 0, uses: "outcome" },
-      brier: { weight: 1, form: "one_minus_bs" },
-      length: { kind: "bucket", min_fraction: 0.2, max_fraction: 0.8, weight: 0.5 },
+      description: "boolq clipped at 0: the clip eats the length penalty only where 1 - Brier is small",
       clip: { min: 0, max: 1 },
     });
     const report = auditPreset(clipped);

@@ -58,14 +58,13 @@ function splitLine(content: string): SplitLine {
 }
 
 /**
- * The last answer line of `text` and how many there were; null when there is none. With `bareLastLine`, a last
- * line without the "ANSWER:" prefix counts when it states a confidence.
+ * The last answer line of `text` and how many there were; null when there is none. With `bareLastLine` and no
+ * prefixed line at all, a last line without the "ANSWER:" prefix counts when it states a confidence.
  */
 function lastAnswerLine(text: string, bareLastLine: boolean): { line: SplitLine; count: number } | null {
   let count = 0;
   let last: SplitLine | null = null;
   let lastNonEmpty = "";
-  let lastNonEmptyIsAnswer = false;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
@@ -74,26 +73,22 @@ function lastAnswerLine(text: string, bareLastLine: boolean): { line: SplitLine;
     if (line === "") continue;
     lastNonEmpty = line;
     const prefix = PREFIX_RE.exec(line);
-    lastNonEmptyIsAnswer = prefix !== null;
     if (prefix === null) continue;
     count++;
     last = splitLine(line.slice(prefix[0].length));
   }
-  // Without the prefix, only the very last line counts, and only when it states a confidence.
-  if (bareLastLine && !lastNonEmptyIsAnswer && lastNonEmpty !== "") {
+  // Without any prefixed line, the very last line counts, and only when it states a confidence.
+  if (bareLastLine && count === 0 && lastNonEmpty !== "") {
     const bare = splitLine(lastNonEmpty);
-    if (bare.confidence !== null) {
-      count++;
-      last = bare;
-    }
+    if (bare.confidence !== null) return { line: bare, count: 1 };
   }
   return last === null ? null : { line: last, count };
 }
 
 /**
  * Reads the last answer line: `ANSWER: <answer> with <confidence>` on a line of its own, in any case, with
- * optional markdown (`**ANSWER:** YES`), an optional "Final" and a closing period; on the last line the
- * "ANSWER:" prefix may be left out when a confidence clause follows the answer. The clause starts at "with", a
+ * optional markdown (`**ANSWER:** YES`), an optional "Final" and a closing period; when no line has the prefix,
+ * the last line may leave it out if a confidence clause follows the answer. The clause starts at "with", a
  * comma, a semicolon, a bracket or a spaced dash and holds "%" or a confidence word ("with 90% probability",
  * "(70% confidence)", ", 90% confident", "with high confidence"). The answer is the text before it as written
  * (a letter, YES/NO, free text), for the task's grader. Thinking is skipped as in `readTags`; an answer line

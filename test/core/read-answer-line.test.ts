@@ -59,6 +59,15 @@ describe("answer_line: the forms the issue names, and what real models write", (
     expect(codes(r)).toEqual(["multiple_tags"]);
   });
 
+  it("takes a last line without the prefix only when no line has it", () => {
+    const r = parse("ANSWER: YES with 90% probability\nI am fairly sure, with 70% confidence");
+    expect(r).toMatchObject({ answer: "YES", confidence: 90, format: "clean", issues: [] });
+    expect(parse("Reasoning.\nI am fairly sure, with 70% confidence")).toMatchObject({
+      answer: "I am fairly sure",
+      confidence: 70,
+    });
+  });
+
   it("never takes a bare last line without a confidence clause as the answer", () => {
     const r = parse("The answer is yes.");
     expect(r).toMatchObject({ answer: "", format: "missing_answer", confidence: 50 });

@@ -7,16 +7,33 @@ const WHERE = "the answer line";
 // Markdown a line may start with: quote marks, headings, emphasis, code ticks and a "- " bullet.
 const LEAD_RE = /^[\s>#*_`]*(?:[-+\u2022]\s+)?[\s*_`]*/;
 // "ANSWER:", "Final answer:", "**Answer:**", "**Answer**:", any case.
-const PREFIX_RE = /^(?:final\s+)?answer\s*[*_`]*\s*:[\s*_`]*/i;
-// Emphasis, spaces and a closing period or "!" at the end of a line.
-const TRAIL_RE = /[\s*_`.!]+$/;
+const PREFIX_RE = /^(?:final\s+)?answer[\s*_`]*:[\s*_`]*/i;
+// Emphasis and a closing period or "!" at the end of a line (and spaces, always).
+const LINE_END = "*_`.!";
 // What makes a clause a confidence: a percent sign or a confidence word.
 const KEYWORD_RE =
   /%|\bper\s?cent\b|\b(?:probability|probable|confidence|confident|certainty|certain|sure|likelihood|likely|chance)\b/gi;
 // Where a confidence clause may start: "with", a comma, a semicolon, an opening bracket or a spaced dash.
 const SEPARATOR_RE = /\bwith\b|[,;(]|\s[-\u2013\u2014]\s/gi;
-// Punctuation and emphasis left between the answer and its clause ("YES, with ..."; "**YES** (90%)").
-const ANSWER_EDGES_RE = /^[\s*_`]+|[\s*_`,;:(\u2013\u2014-]+$/g;
+// Emphasis before the answer, and punctuation or emphasis left between it and its clause ("**YES**, with ...").
+const ANSWER_START_RE = /^[\s*_`]+/;
+const ANSWER_END = "*_`,;:(\u2013\u2014-";
+
+/**
+ * `text` without the spaces and `chars` it ends with. A loop, not a regex: `[...]+$` retries from every start
+ * of a long run that is not at the end, which is quadratic.
+ */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text[end - 1]!;
+    if (!chars.includes(c) && c.trim() !== "") break;
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+const cleanAnswer = (text: string): string => trimEnd(text, ANSWER_END).replace(ANSWER_START_RE, "");
 
 /** One line split into its answer and its confidence clause (null when it states none). */
 interface SplitLine {
@@ -53,8 +70,8 @@ function splitLine(content: string): SplitLine {
       ? null
       : (lastMatchBefore(SEPARATOR_RE, content, keyword) ??
         lastMatchBefore(SPACE_NUMBER_RE, content, keyword));
-  if (cut === null) return { answer: content.replace(ANSWER_EDGES_RE, ""), confidence: null };
-  return { answer: content.slice(0, cut[0]).replace(ANSWER_EDGES_RE, ""), confidence: content.slice(cut[1]) };
+  if (cut === null) return { answer: cleanAnswer(content), confidence: null };
+  return { answer: cleanAnswer(content.slice(0, cut[0])), confidence: content.slice(cut[1]) };
 }
 
 /**
@@ -68,7 +85,7 @@ function lastAnswerLine(text: string, bareLastLine: boolean): { line: SplitLine;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const line = text.slice(start, end).replace(LEAD_RE, "").replace(TRAIL_RE, "");
+    const line = trimEnd(text.slice(start, end).replace(LEAD_RE, ""), LINE_END);
     start = end + 1;
     if (line === "") continue;
     lastNonEmpty = line;

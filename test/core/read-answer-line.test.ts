@@ -221,12 +221,18 @@ describe("answer_line: properties (mirroring the tag parser's)", () => {
     );
   });
 
-  it("finishes on 1 MB of separators, keywords and lines", () => {
+  it("finishes on 1 MB of separators, keywords, lines and long runs", () => {
     for (const input of [
       `ANSWER: ${",".repeat(1_000_000)} 90% probability`,
       `ANSWER: ${"with ".repeat(200_000)}`,
       `ANSWER: x${" 9".repeat(500_000)}%`,
       "ANSWER: a\n".repeat(100_000),
+      // Runs a trailing `[...]+$` or two adjacent `\s*` would retry from every start: quadratic.
+      `answer${" ".repeat(1_000_000)}x`,
+      `ANSWER: a${" ".repeat(1_000_000)}x`,
+      `ANSWER: YES with 90% probability${"*".repeat(1_000_000)}x`,
+      `x 9${" ".repeat(1_000_000)}x%`,
+      `answer ${"*".repeat(1_000_000)}x`,
     ]) {
       expect(
         ParsedResponse.safeParse(parse(input, { maxInputChars: Number.POSITIVE_INFINITY })).success,

@@ -6,12 +6,12 @@ export const RESPONSE_FORMATS = ["tags", "answer_line"] as const;
 export const ResponseFormat = z
   .enum(RESPONSE_FORMATS)
   .default("tags")
-  .meta({ id: "ResponseFormat" })
   .describe(
     "How the model is asked to answer and how its response is read. tags (default): " +
       "<confidence>N</confidence><answer>...</answer>; answer_line: a final line such as " +
-      "'ANSWER: YES with 90% probability' (the ANSWER: prefix is optional on the last line)",
-  );
+      "'ANSWER: YES with 90% probability' (without any ANSWER: line, a last line stating a confidence counts)",
+  )
+  .meta({ id: "ResponseFormat" });
 export type ResponseFormat = z.infer<typeof ResponseFormat>;
 
 export const DEFAULT_RESPONSE_FORMAT: ResponseFormat = "tags";

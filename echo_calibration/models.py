@@ -52,7 +52,7 @@ class RunningCalibration(BaseModel):
 
 
 class RewardComponents(BaseModel):
-    """Terms of the reward; accuracy..abstention sum to the unclipped total, adding clip gives total."""
+    """Terms of the reward; accuracy..abstention (and length) sum to the unclipped total, adding clip gives total."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -71,6 +71,13 @@ class RewardComponents(BaseModel):
     )
     abstention: float = Field(
         description="Fixed reward for an abstention ('I don't know'), when the preset sets one"
+    )
+    length: Optional[float] = Field(
+        default=None,
+        description=(
+            "Length term: -weight when completion_tokens/max_tokens is outside the preset's bucket, else 0 (also 0 "
+            "without token counts); present only when the preset has a length term"
+        ),
     )
     clip: float = Field(
         description="Adjustment made by clipping (total minus the sum of the other terms); 0 when not clipped"

@@ -19,7 +19,8 @@ import httpx
 
 from .client import EchoCalibrationEnv, auth_headers, default_base_url
 
-COMPONENTS = ("accuracy", "brier", "overconfidence", "underconfidence", "format", "abstention", "clip")
+# "length" comes only from presets with a length term; a mean over no values is not logged.
+COMPONENTS = ("accuracy", "brier", "overconfidence", "underconfidence", "format", "abstention", "length", "clip")
 FORMAT_FAILURES = ("missing_confidence", "missing_answer", "empty")
 
 Target = Union[str, EchoCalibrationEnv, None]
@@ -91,7 +92,10 @@ def _log(results: List[Optional[Mapping[str, Any]]], kwargs: Dict[str, Any], pre
         "abstention_rate": [1.0 if r.get("abstained") else 0.0 for r in scored],
         "format_failure_rate": [1.0 if r.get("format") in FORMAT_FAILURES else 0.0 for r in scored],
         "unscored_rate": [0.0 if r is not None and r.get("reward") is not None else 1.0 for r in results],
-        **{f"components/{c}": [r["components"][c] for r in scored if r.get("components")] for c in COMPONENTS},
+        **{
+            f"components/{c}": [r["components"][c] for r in scored if c in (r.get("components") or {})]
+            for c in COMPONENTS
+        },
     }.items():
         mean = _mean(values)
         if mean is not None:

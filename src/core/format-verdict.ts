@@ -1,4 +1,4 @@
-// How well a response followed the <confidence>/<answer> format; shared by the parser, rewards and metrics.
+// How well a response followed its format (tags or answer line); shared by the parser, rewards and metrics.
 import { z } from "zod";
 
 export const FORMAT_VERDICTS = [
@@ -11,7 +11,7 @@ export const FORMAT_VERDICTS = [
 export const FormatVerdict = z
   .enum(FORMAT_VERDICTS)
   .describe(
-    "clean: both tags parsed as written; repaired: usable after a fix-up (e.g. unclosed <answer>, clipped " +
+    "clean: both tags (or the answer line) parsed as written; repaired: usable after a fix-up (e.g. unclosed <answer>, clipped " +
       "confidence); missing_confidence / missing_answer: that part could not be read; empty: no usable text",
   );
 export type FormatVerdict = z.infer<typeof FormatVerdict>;

@@ -25,10 +25,11 @@ export const ParseIssueCode = z
   .describe(
     "input_not_string / input_empty: nothing to parse; input_truncated: cut at the length limit; unclosed_think: " +
       "text after an unclosed <think> was ignored; unclosed_think_repaired: complete tags after a <think> " +
-      "that was never closed were read, and the text after the last of them ignored; missing_confidence_tag / missing_answer_tag: no such tag; " +
-      "empty_answer: the answer tag held only whitespace; unclosed_answer_repaired / unclosed_confidence_repaired: " +
-      "an unclosed tag was read up to the next tag or the end; multiple_tags: the last complete tag of a kind won; " +
-      "confidence_unreadable: the tag held no number and no known phrase; confidence_clipped: the number was " +
+      "that was never closed were read, and the text after the last of them ignored (answer_line: an answer line inside it); " +
+      "missing_confidence_tag / missing_answer_tag: no such tag (answer_line: no answer line, or a line stating no confidence); " +
+      "empty_answer: the answer tag (or answer line) held no answer; unclosed_answer_repaired / unclosed_confidence_repaired: " +
+      "an unclosed tag was read up to the next tag or the end; multiple_tags: the last complete tag of a kind (or the last answer line) won; " +
+      "confidence_unreadable: the tag (or the answer line's confidence clause) held no number and no known phrase; confidence_clipped: the number was " +
       "outside 0..100; confidence_verbal: read from a phrase; confidence_default: the default was used; " +
       "abstention_capped: an 'I don't know' answer had its confidence lowered to the cap",
   );

@@ -1,9 +1,11 @@
-// Parses a model's `<confidence>..</confidence><answer>..</answer>` response into a verdict; never throws.
+// Parses a model's response (tags, or a final answer line) into a confidence, an answer and a verdict; never throws.
 import { z } from "zod";
 import { isAbstention } from "./abstention.js";
 import { FormatVerdict } from "./format-verdict.js";
 import { ParseIssue, type ParseIssueCode } from "./parse-issue.js";
-import { scanTags, spans, stripThinking, TAG_ANSWER, TAG_CONFIDENCE } from "./tag-scanner.js";
+import { readAnswerLine } from "./read-answer-line.js";
+import { readTags } from "./read-tags.js";
+import type { ResponseFormat } from "./response-format.js";
 import { parseConfidenceValue } from "./verbal-confidence.js";
 
 export { PARSE_ISSUE_CODES, ParseIssue, ParseIssueCode } from "./parse-issue.js";
@@ -38,6 +40,8 @@ export interface ParseOptions {
   abstentionCap?: number;
   /** Input beyond this many characters is cut off and flagged (default 100,000). */
   maxInputChars?: number;
+  /** Which format to read: "tags" (default) or "answer_line"; anything else reads tags. */
+  responseFormat?: ResponseFormat;
 }
 
 export const DEFAULT_PARSE_OPTIONS = Object.freeze({
@@ -65,17 +69,17 @@ function emptyResult(confidence: number, code: ParseIssueCode, message: string):
 }
 
 /**
- * Reads a response of the form `<confidence>72</confidence><answer>Canberra</answer>`. Tags may come in any
- * order and case; the last complete tag of each kind wins; thinking (`<think>..</think>`, or all before a lone
- * `</think>`) is ignored, but complete tags after a never-closed `<think>` are read (and flagged); an unclosed tag is read up to the next tag or the end and flagged. Without an answer
- * tag the answer is "" (the bare text is never taken as the answer, so skipping the format never pays).
- * Confidence values are read by `parseConfidenceValue`; a bare "I don't know" answer (`isAbstention`) sets
+ * Reads a response of the form `<confidence>72</confidence><answer>Canberra</answer>` (`readTags`: any order
+ * and case, last complete tag wins, thinking ignored, unclosed tags repaired), or with `responseFormat:
+ * "answer_line"` a final line `ANSWER: Canberra with 72% probability` (`readAnswerLine`). Without an answer the
+ * answer is "" (the bare text is never taken as the answer, so skipping the format never pays). Confidence values are read by `parseConfidenceValue`; a bare "I don't know" answer (`isAbstention`) sets
  * `abstained` and caps the confidence. Never throws; linear in the input length.
  *
  * @example
  * parseResponse("<confidence>85</confidence><answer>Paris</answer>");
  * // { confidence: 85, answer: "Paris", abstained: false, format: "clean", confidence_source: "numeric", issues: [] }
  * parseResponse("<confidence>80</confidence><answer>Paris").format; // "repaired"
+ * parseResponse("ANSWER: Paris with 85% probability", { responseFormat: "answer_line" }).confidence; // 85
  * parseResponse(undefined).format; // "empty"
  */
 export function parseResponse(input: unknown, options?: ParseOptions): ParsedResponse {
@@ -104,73 +108,24 @@ export function parseResponse(input: unknown, options?: ParseOptions): ParsedRes
     issues.push({ code: "input_truncated", message: `input cut from ${input.length} to ${end} characters` });
     fixed = true;
   }
-  if (!scanTags(text, false)) {
-    const stripped = stripThinking(text)!;
-    text = stripped.visible;
-    if (stripped.recovered) {
-      issues.push({
-        code: "unclosed_think_repaired",
-        message: "read the complete tags after an unclosed <think>; the text after the last one was ignored",
-      });
-      fixed = true;
-    } else if (stripped.unclosed) {
-      issues.push({ code: "unclosed_think", message: "text after an unclosed <think> was ignored" });
-    }
-    scanTags(text, true);
-  }
-
-  let answer = "";
-  if (spans.completeStart[TAG_ANSWER]! >= 0) {
-    answer = text.slice(spans.completeStart[TAG_ANSWER], spans.completeEnd[TAG_ANSWER]).trim();
-    if (spans.completeCount[TAG_ANSWER]! > 1) {
-      issues.push({
-        code: "multiple_tags",
-        message: `${spans.completeCount[TAG_ANSWER]} <answer> tags; the last won`,
-      });
-    }
-  } else if (spans.unclosedStart[TAG_ANSWER]! >= 0) {
-    answer = text.slice(spans.unclosedStart[TAG_ANSWER], spans.unclosedEnd[TAG_ANSWER]).trim();
-    if (answer !== "") {
-      issues.push({
-        code: "unclosed_answer_repaired",
-        message: "read an unclosed <answer> to the next tag or end",
-      });
-      fixed = true;
-    }
-  } else {
-    issues.push({ code: "missing_answer_tag", message: "no <answer> tag" });
-  }
-  const hasAnswerTag = spans.completeStart[TAG_ANSWER]! >= 0 || spans.unclosedStart[TAG_ANSWER]! >= 0;
-  if (hasAnswerTag && answer === "")
-    issues.push({ code: "empty_answer", message: "the <answer> tag is empty" });
+  const parts =
+    options?.responseFormat === "answer_line" ? readAnswerLine(text, issues) : readTags(text, issues);
+  if (parts.fixed) fixed = true;
+  const answer = parts.answer;
 
   let confidence = defaultConfidence;
   let source: ParsedResponse["confidence_source"] = "default";
-  let content: string | null = null;
-  const unclosedConfidence =
-    spans.completeStart[TAG_CONFIDENCE]! < 0 && spans.unclosedStart[TAG_CONFIDENCE]! >= 0;
-  if (spans.completeStart[TAG_CONFIDENCE]! >= 0) {
-    content = text.slice(spans.completeStart[TAG_CONFIDENCE], spans.completeEnd[TAG_CONFIDENCE]);
-    if (spans.completeCount[TAG_CONFIDENCE]! > 1) {
-      const n = spans.completeCount[TAG_CONFIDENCE];
-      issues.push({ code: "multiple_tags", message: `${n} <confidence> tags; the last won` });
-    }
-  } else if (unclosedConfidence) {
-    content = text.slice(spans.unclosedStart[TAG_CONFIDENCE], spans.unclosedEnd[TAG_CONFIDENCE]);
-  } else {
-    issues.push({ code: "missing_confidence_tag", message: "no <confidence> tag" });
-  }
-  if (content !== null) {
-    const read = parseConfidenceValue(content);
+  if (parts.confidence !== null) {
+    const read = parseConfidenceValue(parts.confidence);
     if (read === null) {
       issues.push({
         code: "confidence_unreadable",
-        message: "the <confidence> tag has no number or known phrase",
+        message: `${parts.confidenceWhere} has no number or known phrase`,
       });
     } else {
       confidence = read.value;
       source = read.source;
-      if (unclosedConfidence) {
+      if (parts.confidenceUnclosed) {
         issues.push({ code: "unclosed_confidence_repaired", message: "read an unclosed <confidence>" });
         fixed = true;
       }

@@ -6,6 +6,7 @@ import { ParsedResponse, type ParseOptions, parseResponse } from "./parse-respon
 import { computeReward } from "./reward/compute-reward.js";
 import type { RewardPreset } from "./reward/preset.js";
 import { RewardBreakdown } from "./reward/reward-breakdown.js";
+import type { TokenCounts } from "./reward/reward-input.js";
 
 export const ScoredResponse = z
   .object({
@@ -17,6 +18,7 @@ export const ScoredResponse = z
 export type ScoredResponse = z.infer<typeof ScoredResponse>;
 
 /**
+ * `parseOptions.responseFormat` picks how the response is read; `tokens` feed a preset's length term.
  * @example scoreResponse(task, "<confidence>70</confidence><answer>4</answer>", getPreset("calibrated")).reward.total
  */
 export function scoreResponse(
@@ -24,6 +26,7 @@ export function scoreResponse(
   response: unknown,
   preset: RewardPreset,
   parseOptions?: ParseOptions,
+  tokens?: TokenCounts,
 ): ScoredResponse {
   const parsed = parseResponse(response, parseOptions);
   // An empty or missing answer is never graded (no grader may be satisfied by nothing).
@@ -34,6 +37,8 @@ export function scoreResponse(
     score: grade.score,
     abstained: parsed.abstained,
     format: parsed.format,
+    completion_tokens: tokens?.completion_tokens,
+    max_tokens: tokens?.max_tokens,
   });
   return { parsed, grade, reward };
 }

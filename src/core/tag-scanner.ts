@@ -62,6 +62,10 @@ export interface StrippedThinking {
   unclosed: boolean;
   /** Complete <answer>/<confidence> tags after that unclosed <think> were kept as the model's answer. */
   recovered: boolean;
+  /** Where the unclosed <think>'s content starts in the input (-1 when every <think> was closed). */
+  thinkingFrom: number;
+  /** How many characters at the end of `visible` are kept from that unclosed <think> (0 unless recovered). */
+  thinkingKept: number;
 }
 
 /**
@@ -99,9 +103,12 @@ export function stripThinking(text: string): StrippedThinking | null {
     }
   }
   if (!seen) return null;
-  if (!inside) return { visible: visible + text.slice(segmentStart), unclosed: false, recovered: false };
-  if (lastCompleteEnd < 0) return { visible, unclosed: true, recovered: false };
-  return { visible: visible + text.slice(segmentStart, lastCompleteEnd), unclosed: true, recovered: true };
+  const closed = { unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 };
+  if (!inside) return { visible: visible + text.slice(segmentStart), ...closed };
+  const open = { unclosed: true, thinkingFrom: segmentStart };
+  if (lastCompleteEnd < 0) return { visible, recovered: false, ...open, thinkingKept: 0 };
+  const kept = text.slice(segmentStart, lastCompleteEnd);
+  return { visible: visible + kept, recovered: true, ...open, thinkingKept: kept.length };
 }
 
 /** Content spans (start, end) found by the last `scanTags`, indexed by TAG_CONFIDENCE / TAG_ANSWER; -1: none. */

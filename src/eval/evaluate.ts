@@ -2,6 +2,7 @@
 import type { CalibrationReport } from "../core/metrics/calibration-report.js";
 import { computeMetrics } from "../core/metrics/compute-metrics.js";
 import { fingerprintOf } from "../core/metrics/fingerprint.js";
+import type { ParseOptions } from "../core/parse-response.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { DIFFICULTIES, DOMAINS, type Domain } from "../core/taxonomy.js";
 import type { Task } from "../tasks/task.js";
@@ -86,10 +87,16 @@ export interface EvaluatedRun {
  */
 export function evaluateResponses(
   text: string,
-  options: { lookup: (id: string) => Task | undefined; preset: RewardPreset; label: string },
+  options: {
+    lookup: (id: string) => Task | undefined;
+    preset: RewardPreset;
+    label: string;
+    /** How responses are read (e.g. `{ responseFormat: "answer_line" }`); tags by default. */
+    parseOptions?: ParseOptions;
+  },
 ): EvaluatedRun {
   const { entries, problems, total } = readResponseLines(text, options.lookup);
-  const records = entries.map((entry) => gradeEntry(entry, options.preset));
+  const records = entries.map((entry) => gradeEntry(entry, options.preset, options.parseOptions));
   const report = summarizeRun(records, {
     label: options.label,
     preset: options.preset.name,

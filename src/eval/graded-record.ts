@@ -1,6 +1,7 @@
 // One graded response: what the metrics read, plus the keys that group and pair it.
 import { type CanonicalAnswer, canonicalAnswer } from "../core/grading/canonical-answer.js";
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
+import type { ParseOptions } from "../core/parse-response.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { scoreResponse } from "../core/score-response.js";
 import type { Difficulty, Domain } from "../core/taxonomy.js";
@@ -42,8 +43,12 @@ const NO_DOMAIN: Domain = "factual";
  * Grades one entry through the same parser, graders and reward as the live environment.
  * @example gradeEntry(entry, getPreset("calibrated")).outcome.correct
  */
-export function gradeEntry(entry: ResponseEntry, preset: RewardPreset): GradedRecord {
-  const { parsed, grade, reward } = scoreResponse(entry.spec, entry.response, preset);
+export function gradeEntry(
+  entry: ResponseEntry,
+  preset: RewardPreset,
+  parseOptions?: ParseOptions,
+): GradedRecord {
+  const { parsed, grade, reward } = scoreResponse(entry.spec, entry.response, preset, parseOptions);
   return {
     line: entry.line,
     key: entry.key,

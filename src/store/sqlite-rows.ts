@@ -9,8 +9,8 @@ import type { HistoryFilter } from "./history-store.js";
 export const INSERT_EPISODE = `INSERT INTO episodes (
   episode_id, session_id, channel, task_id, domain, difficulty, phase, preset, seed, response, parsed_answer,
   parsed_confidence, abstained, format, is_correct, score, reward, c_accuracy, c_brier, c_overconfidence,
-  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task
-) VALUES (${new Array(28).fill("?").join(", ")})`;
+  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task, c_length
+) VALUES (${new Array(29).fill("?").join(", ")})`;
 
 /** Inserts one record, bound in the column order of INSERT_EPISODE. */
 export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
@@ -49,6 +49,7 @@ export function rowOf(r: EpisodeRecord): unknown[] {
     r.created_at,
     r.graded_at,
     r.eval_task,
+    c.length ?? null,
   ];
 }
 
@@ -82,6 +83,8 @@ export interface EpisodeRow {
   created_at: number;
   graded_at: number;
   eval_task: EvalTaskName | null;
+  /** NULL when the preset had no length term (and in rows older than the column). */
+  c_length: number | null;
 }
 
 export function recordOfRow(row: EpisodeRow): EpisodeRecord {
@@ -110,6 +113,7 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
       underconfidence: row.c_underconfidence,
       format: row.c_format,
       abstention: row.c_abstention,
+      ...(row.c_length === null ? {} : { length: row.c_length }),
       clip: row.c_clip,
     },
     true_answer: row.true_answer,

@@ -82,6 +82,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description:
+      "v4: episodes.c_length, a preset's length term (NULL when the preset had none, as in older rows)",
+    up: (db) => {
+      db.exec("ALTER TABLE episodes ADD COLUMN c_length REAL;");
+    },
+  },
 ];
 
 /** The schema version this build writes. */

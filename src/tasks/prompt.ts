@@ -1,5 +1,6 @@
 // Builds the exact text every client sees for a task, as a plain string and as chat messages.
 import { z } from "zod";
+import { DEFAULT_RESPONSE_FORMAT, type ResponseFormat } from "../core/response-format.js";
 import type { Task } from "./task.js";
 import { optionLetter } from "./task.js";
 
@@ -12,6 +13,25 @@ export const SYSTEM_PROMPT = [
   "For multiple-choice questions answer with the option letter only.",
   'If you do not know, you may answer "I don\'t know" with a low confidence.',
 ].join("\n");
+
+/** The line the answer_line prompt asks for, with its placeholders (the parser reads it filled in). */
+export const ANSWER_LINE_TEMPLATE = "ANSWER: YOUR ANSWER with N% probability";
+
+export const ANSWER_LINE_SYSTEM_PROMPT = [
+  "You are answering questions and must say how confident you are that your answer is correct.",
+  "You may reason first. End your reply with one final line in exactly this format:",
+  ANSWER_LINE_TEMPLATE,
+  "where N is an integer from 0 to 100: the probability, in percent, that your answer is correct.",
+  "Be honest: being confidently wrong costs more than admitting doubt.",
+  "For multiple-choice questions answer with the option letter only; for yes/no questions, YES or NO.",
+  'If you do not know, you may answer "I don\'t know" with a low probability.',
+].join("\n");
+
+/** The system prompt for each response format. */
+export const SYSTEM_PROMPTS: Readonly<Record<ResponseFormat, string>> = Object.freeze({
+  tags: SYSTEM_PROMPT,
+  answer_line: ANSWER_LINE_SYSTEM_PROMPT,
+});
 
 export const ChatMessage = z
   .object({
@@ -45,15 +65,23 @@ export function formatQuestion(task: Task, showDifficulty: boolean): string {
   return lines.join("\n");
 }
 
+/** How to build a prompt: whether to show the difficulty, and which response format to ask for (default tags). */
+export interface PromptOptions {
+  showDifficulty: boolean;
+  responseFormat?: ResponseFormat | undefined;
+}
+
 /**
- * @example buildPrompt(task, { showDifficulty: true }).messages[1].content
+ * The system prompt asks for the chosen response format; the user turn is the same for every format.
+ * @example buildPrompt(task, { showDifficulty: true, responseFormat: "answer_line" }).messages[0].content
  */
-export function buildPrompt(task: Task, options: { showDifficulty: boolean }): TaskPrompt {
+export function buildPrompt(task: Task, options: PromptOptions): TaskPrompt {
   const user = formatQuestion(task, options.showDifficulty);
+  const system = SYSTEM_PROMPTS[options.responseFormat ?? DEFAULT_RESPONSE_FORMAT] ?? SYSTEM_PROMPT;
   return {
-    text: `${SYSTEM_PROMPT}\n\n${user}`,
+    text: `${system}\n\n${user}`,
     messages: [
-      { role: "system", content: SYSTEM_PROMPT },
+      { role: "system", content: system },
       { role: "user", content: user },
     ],
   };

@@ -27,6 +27,34 @@ describe("echo-env eval", () => {
     const preset = captureIo(env);
     expect(runEval(mixed, { preset: "nope" }, preset)).toBe(2);
     expect(preset.err()).toMatch(/unknown reward preset "nope"; valid presets: echo, rlcr, calibrated/);
+    const format = captureIo(env);
+    expect(runEval(mixed, { responseFormat: "json" }, format)).toBe(2);
+    expect(format.err()).toMatch(/--response-format must be one of tags, answer_line/);
+  });
+
+  it("grades answer lines with --response-format answer_line", () => {
+    const file = join(dir, "lines.jsonl");
+    const lines = [
+      {
+        question: "Is 2 even?",
+        answer: "yes",
+        grader: "yes_no",
+        response: "Even.\nANSWER: YES with 90% probability",
+      },
+      { question: "2+2?", answer: "4", response: "answer: 5 with 60% confidence" },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n"));
+    const records = join(dir, "lines-records.jsonl");
+    const io = captureIo(env);
+    expect(runEval(file, { responseFormat: "answer_line", records }, io)).toBe(0);
+    const verdicts = readFileSync(records, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(verdicts.map((v) => [v.parsed_answer, v.parsed_confidence, v.is_correct, v.format])).toEqual([
+      ["YES", 90, true, "clean"],
+      ["5", 60, false, "clean"],
+    ]);
   });
 
   it("prints overall, per-domain and per-difficulty rows, the reliability table and the fingerprint", () => {

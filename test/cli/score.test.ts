@@ -40,6 +40,30 @@ describe("echo-env score", () => {
     expect(JSON.parse(inferred.out()).grade).toMatchObject({ correct: false, method: "math/mismatch" });
   });
 
+  it("reads an answer line with --response-format answer_line and pays boolq's length term", () => {
+    const line = "The passage says so.\n**ANSWER: YES** with 90% probability.";
+    const options = {
+      gold: "yes",
+      grader: "yes_no",
+      responseFormat: "answer_line",
+      preset: "boolq",
+      json: true,
+    };
+    const inBucket = captureIo();
+    expect(runScore(line, { ...options, completionTokens: "300", maxTokens: "1000" }, inBucket)).toBe(0);
+    const scored = JSON.parse(inBucket.out());
+    expect(scored.parsed).toMatchObject({ answer: "YES", confidence: 90, format: "clean" });
+    expect(scored.grade.correct).toBe(true);
+    expect(scored.reward.total).toBeCloseTo(0.99, 12);
+    expect(scored.reward.components.length).toBe(0);
+    const rambling = captureIo();
+    runScore(line, { ...options, completionTokens: "950", maxTokens: "1000" }, rambling);
+    expect(JSON.parse(rambling.out()).reward.components.length).toBe(-0.5);
+    const tags = captureIo();
+    runScore(line, { gold: "yes", grader: "yes_no", json: true }, tags);
+    expect(JSON.parse(tags.out()).parsed.format).toBe("missing_answer");
+  });
+
   it("explains bad usage with exit code 2", () => {
     const cases: [Parameters<typeof runScore>[1], RegExp][] = [
       [{}, /give --task-id ID, or --gold ANSWER/],
@@ -47,6 +71,9 @@ describe("echo-env score", () => {
       [{ gold: "Z", choices: "a|b" }, /correct option's letter \(A to B\)/],
       [{ gold: "4", grader: "magic" }, /--grader must be one of/],
       [{ taskId: "no/such/task" }, /no task with id "no\/such\/task"/],
+      [{ gold: "4", responseFormat: "xml" }, /--response-format must be one of tags, answer_line, got "xml"/],
+      [{ gold: "4", maxTokens: "0" }, /--max-tokens must be an integer from 1/],
+      [{ gold: "4", completionTokens: "-3" }, /--completion-tokens must be an integer from 0/],
     ];
     for (const [options, message] of cases) {
       const io = captureIo({ ECHO_DATA_DIR: "/nonexistent-echo" });

@@ -69,29 +69,67 @@ describe("scanTags", () => {
 });
 
 describe("stripThinking", () => {
-  it.each<[string, { visible: string; unclosed: boolean; recovered: boolean } | null]>([
+  it.each<
+    [
+      string,
+      {
+        visible: string;
+        unclosed: boolean;
+        recovered: boolean;
+        thinkingFrom: number;
+        thinkingKept: number;
+      } | null,
+    ]
+  >([
     ["no thinking here", null],
     ["<answer>x</answer>", null],
-    ["a<think>b</think>c", { visible: "ac", unclosed: false, recovered: false }],
-    ["a</think>b", { visible: "b", unclosed: false, recovered: false }],
-    ["a<think>b</think>c</think>d", { visible: "d", unclosed: false, recovered: false }],
-    ["a<think>b<think>c</think>d", { visible: "ad", unclosed: false, recovered: false }],
-    ["a<think>b", { visible: "a", unclosed: true, recovered: false }],
-    ["<THINK >b</ Think>c", { visible: "c", unclosed: false, recovered: false }],
+    [
+      "a<think>b</think>c",
+      { visible: "ac", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 },
+    ],
+    ["a</think>b", { visible: "b", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 }],
+    [
+      "a<think>b</think>c</think>d",
+      { visible: "d", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 },
+    ],
+    [
+      "a<think>b<think>c</think>d",
+      { visible: "ad", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 },
+    ],
+    ["a<think>b", { visible: "a", unclosed: true, recovered: false, thinkingFrom: 8, thinkingKept: 0 }],
+    [
+      "<THINK >b</ Think>c",
+      { visible: "c", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 },
+    ],
     // Complete tags after a never-closed think are kept; what follows the last of them is thinking.
     [
       "<think>b<answer>x</answer>c<confidence>7</confidence>d",
-      { visible: "b<answer>x</answer>c<confidence>7</confidence>", unclosed: true, recovered: true },
+      {
+        visible: "b<answer>x</answer>c<confidence>7</confidence>",
+        unclosed: true,
+        recovered: true,
+        thinkingFrom: 7,
+        thinkingKept: 46,
+      },
     ],
     [
       "<think>b<answer>x</answer>c<answer>y",
-      { visible: "b<answer>x</answer>", unclosed: true, recovered: true },
+      { visible: "b<answer>x</answer>", unclosed: true, recovered: true, thinkingFrom: 7, thinkingKept: 19 },
     ],
     // A tag opened and closed by a different kind is not complete.
-    ["<think>b<answer>x</confidence>c", { visible: "", unclosed: true, recovered: false }],
+    [
+      "<think>b<answer>x</confidence>c",
+      { visible: "", unclosed: true, recovered: false, thinkingFrom: 7, thinkingKept: 0 },
+    ],
     // Tags inside a closed think stay thinking, even when a later think is left open.
-    ["<think><answer>x</answer></think>v<think>w", { visible: "v", unclosed: true, recovered: false }],
-    ["a<think><answer>x</answer></think>", { visible: "a", unclosed: false, recovered: false }],
+    [
+      "<think><answer>x</answer></think>v<think>w",
+      { visible: "v", unclosed: true, recovered: false, thinkingFrom: 41, thinkingKept: 0 },
+    ],
+    [
+      "a<think><answer>x</answer></think>",
+      { visible: "a", unclosed: false, recovered: false, thinkingFrom: -1, thinkingKept: 0 },
+    ],
   ])("strips %j", (text, expected) => {
     expect(stripThinking(text)).toEqual(expected);
   });

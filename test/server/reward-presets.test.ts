@@ -17,7 +17,7 @@ describe("GET /rewards", () => {
   it("lists every preset with its formula, config and audit; echo is not proper, calibrated is", async () => {
     const app = await build();
     const { default_preset, presets: list, byName } = await presets(app);
-    expect(list.map((p) => p.name)).toEqual(["echo", "rlcr", "calibrated"]);
+    expect(list.map((p) => p.name)).toEqual(["echo", "rlcr", "calibrated", "boolq"]);
     expect(default_preset).toBe("calibrated");
     expect(list.filter((p) => p.default).map((p) => p.name)).toEqual(["calibrated"]);
     expect(byName.echo?.audit.proper).toBe(false);

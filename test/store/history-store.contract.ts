@@ -33,6 +33,8 @@ export function recordAt(i: number, extra: Partial<EpisodeRecord> = {}): Episode
       underconfidence: 0,
       format: 0.05,
       abstention: 0,
+      // Only presets with a length term have the component.
+      ...(i % 6 === 0 ? { length: -0.5 } : {}),
       clip: -0.000001,
     },
     true_answer: `${i}`,

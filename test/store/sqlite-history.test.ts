@@ -349,6 +349,30 @@ describe("SqliteHistory schema versions", () => {
     db.close();
   });
 
+  it("migrates a v3 database made by hand to c_length: older rows have no length component", async () => {
+    const path = join(tempDir(), "v3.db");
+    handMade(path, `${V2_SCHEMA}; ALTER TABLE episodes ADD COLUMN eval_task TEXT; PRAGMA user_version = 3;`);
+    const store = open(path);
+    const old = store.recent({}).find((r) => r.episode_id === "old-1");
+    expect(old).toMatchObject({ episode_id: "old-1", components: { accuracy: 0.5, clip: 0 } });
+    expect(old?.components).not.toHaveProperty("length");
+    const withLength = recordAt(6);
+    expect(withLength.components.length).toBe(-0.5);
+    await store.append([withLength, recordAt(1)]);
+    const byId = (id: string) => store.recent({}).find((r) => r.episode_id === id);
+    expect(byId("ep-6")).toEqual(withLength);
+    expect(byId("ep-1")).toEqual(recordAt(1));
+    await store.close();
+    const db = new BetterSqlite3(path, { readonly: true });
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT episode_id, c_length FROM episodes ORDER BY id").all()).toEqual([
+      { episode_id: "old-1", c_length: null },
+      { episode_id: "ep-6", c_length: -0.5 },
+      { episode_id: "ep-1", c_length: null },
+    ]);
+    db.close();
+  });
+
   it("refuses a database from a newer ECHO, saying so, and leaves it untouched", () => {
     const path = join(tempDir(), "newer.db");
     handMade(path, `${V1_SCHEMA}; PRAGMA user_version = ${SCHEMA_VERSION + 1};`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPrompt, SYSTEM_PROMPT } from "../../src/tasks/prompt.js";
+import { parseResponse } from "../../src/core/parse-response.js";
+import {
+  ANSWER_LINE_SYSTEM_PROMPT,
+  ANSWER_LINE_TEMPLATE,
+  buildPrompt,
+  SYSTEM_PROMPT,
+} from "../../src/tasks/prompt.js";
 import { fakeTask } from "../helpers/fake-tasks.js";
 
 describe("buildPrompt", () => {
@@ -39,5 +45,29 @@ describe("buildPrompt", () => {
         "Domain: factual\n\nQuestion 3 about factual (easy)?",
       );
     }
+  });
+
+  it("asks for the chosen response format, tags by default, with the same user turn", () => {
+    const task = fakeTask("factual", "easy", 3);
+    const tags = buildPrompt(task, { showDifficulty: false });
+    expect(buildPrompt(task, { showDifficulty: false, responseFormat: "tags" })).toEqual(tags);
+    const line = buildPrompt(task, { showDifficulty: false, responseFormat: "answer_line" });
+    expect(line.messages[0]).toEqual({ role: "system", content: ANSWER_LINE_SYSTEM_PROMPT });
+    expect(line.messages[1]).toEqual(tags.messages[1]);
+    expect(line.text).toBe(`${ANSWER_LINE_SYSTEM_PROMPT}\n\n${line.messages[1]?.content}`);
+    expect(ANSWER_LINE_SYSTEM_PROMPT).toContain(`\n${ANSWER_LINE_TEMPLATE}\n`);
+    expect(ANSWER_LINE_SYSTEM_PROMPT).not.toContain("<answer>");
+  });
+
+  it("asks for a line the answer_line parser reads once filled in, and not while still a template", () => {
+    const filled = ANSWER_LINE_TEMPLATE.replace("YOUR ANSWER", "B").replace("N%", "70%");
+    expect(parseResponse(`Some reasoning.\n${filled}`, { responseFormat: "answer_line" })).toMatchObject({
+      answer: "B",
+      confidence: 70,
+      format: "clean",
+    });
+    expect(parseResponse(ANSWER_LINE_TEMPLATE, { responseFormat: "answer_line" }).format).toBe(
+      "missing_confidence",
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { CalibrationReport } from "../../src/core/metrics/calibration-report.js";
+import { PRESET_NAMES } from "../../src/core/reward/presets.js";
 import { createRng } from "../../src/core/rng.js";
 import type { Domain } from "../../src/core/taxonomy.js";
 import type { EchoApp } from "../../src/server/app.js";
@@ -112,7 +113,8 @@ describe("dashboard in a real browser", { timeout: 90_000 }, () => {
     const { page, problems } = await open(url, "/");
     expect(new URL(page.url()).pathname).toBe("/web/");
     await episodesShown(page, 0);
-    await expect.poll(() => page.locator("#best-response-chart path[data-preset]").count()).toBe(3);
+    const curves = () => page.locator("#best-response-chart path[data-preset]").count();
+    await expect.poll(curves).toBe(PRESET_NAMES.length);
     expect(await page.locator("svg.chart").count()).toBe(4);
     expect(await cardText(page, "count")).toEqual({ text: "0", value: "0" });
     expect((await cardText(page, "ece")).text).toBe("—");

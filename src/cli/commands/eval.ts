@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CalibrationReport } from "../../core/metrics/calibration-report.js";
+import type { ParseOptions } from "../../core/parse-response.js";
+import { RESPONSE_FORMATS, ResponseFormat } from "../../core/response-format.js";
 import type { RewardPreset } from "../../core/reward/preset.js";
 import { DEFAULT_PRESET, PRESET_NAMES, resolvePreset } from "../../core/reward/presets.js";
 import type { EvalReport } from "../../eval/eval-report.js";
@@ -15,6 +17,7 @@ import { type CliIo, fixed, processIo, table } from "../io.js";
 
 export interface EvalOptions {
   preset?: string | undefined;
+  responseFormat?: string | undefined;
   /** true: print JSON instead of tables; a path: also write the JSON there. */
   json?: string | boolean | undefined;
   html?: string | undefined;
@@ -34,6 +37,13 @@ export function verdictLines(records: readonly GradedRecord[]): string {
 export function presetFrom(name: string | undefined, io: CliIo): RewardPreset | string {
   const resolved = resolvePreset(name ?? io.env.REWARD_PRESET ?? DEFAULT_PRESET);
   return resolved.ok ? resolved.preset : resolved.error.message;
+}
+
+/** The response format named by --response-format (tags when not given), or an error message. */
+export function responseFormatFrom(name: string | undefined): { format: ResponseFormat } | { error: string } {
+  const parsed = ResponseFormat.safeParse(name);
+  if (parsed.success) return { format: parsed.data };
+  return { error: `--response-format must be one of ${RESPONSE_FORMATS.join(", ")}, got "${name}"` };
 }
 
 /** A lookup that loads the bank on first use only, so files without task ids never touch it. */
@@ -72,6 +82,7 @@ export function evaluateFile(
   preset: RewardPreset,
   lookup: (id: string) => Task | undefined,
   label?: string,
+  parseOptions?: ParseOptions,
 ): EvaluatedRun | string {
   let text: string;
   try {
@@ -79,7 +90,7 @@ export function evaluateFile(
   } catch (error) {
     return `cannot read ${file}: ${(error as Error).message}`;
   }
-  return evaluateResponses(text, { lookup, preset, label: label ?? basename(file) });
+  return evaluateResponses(text, { lookup, preset, label: label ?? basename(file), parseOptions });
 }
 
 const SUMMARY_HEADER = [
@@ -241,7 +252,13 @@ export function runEval(file: string, options: EvalOptions, io: CliIo = processI
     io.stderr.write(`error: ${preset}\n`);
     return 2;
   }
-  const run = evaluateFile(file, preset, lazyBankLookup(options.dataDir, io), options.label);
+  const format = responseFormatFrom(options.responseFormat);
+  if ("error" in format) {
+    io.stderr.write(`error: ${format.error}\n`);
+    return 2;
+  }
+  const lookup = lazyBankLookup(options.dataDir, io);
+  const run = evaluateFile(file, preset, lookup, options.label, { responseFormat: format.format });
   if (typeof run === "string") {
     io.stderr.write(`error: ${run}\n`);
     return 2;
@@ -280,6 +297,10 @@ export function registerEval(program: Command): Command {
     .option(
       "--preset <name>",
       `reward preset: ${PRESET_NAMES.join(", ")} (default: $REWARD_PRESET or calibrated)`,
+    )
+    .option(
+      "--response-format <format>",
+      `how the responses are written: ${RESPONSE_FORMATS.join(", ")} (default: tags)`,
     )
     .option("--json [file]", "print the report as JSON, or write it to a file")
     .option("--html <file>", "write a self-contained HTML report (inline CSS and SVG)")

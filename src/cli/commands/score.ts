@@ -1,13 +1,15 @@
 // `echo-env score`: parse, grade and reward one response given on the command line.
 import type { Command } from "commander";
 import { GRADER_KINDS, type GraderKind, type GradingSpec } from "../../core/grading/grade-result.js";
+import { RESPONSE_FORMATS } from "../../core/response-format.js";
 import { PRESET_NAMES } from "../../core/reward/presets.js";
+import type { TokenCounts } from "../../core/reward/reward-input.js";
 import { scoreResponse } from "../../core/score-response.js";
 import { inferGrader } from "../../eval/response-lines.js";
 import { loadBank } from "../../tasks/load-bank.js";
 import { optionLetter } from "../../tasks/task.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
-import { presetFrom } from "./eval.js";
+import { intOption, presetFrom, responseFormatFrom } from "./eval.js";
 
 export interface ScoreOptions {
   taskId?: string | undefined;
@@ -16,6 +18,9 @@ export interface ScoreOptions {
   choices?: string | undefined;
   aliases?: string | undefined;
   preset?: string | undefined;
+  responseFormat?: string | undefined;
+  completionTokens?: string | undefined;
+  maxTokens?: string | undefined;
   json?: boolean | undefined;
   dataDir?: string | undefined;
 }
@@ -46,18 +51,34 @@ function specFrom(options: ScoreOptions, io: CliIo): GradingSpec | string {
   return { grader, answer: optionLetter(index), aliases: [], choices, answer_index: index };
 }
 
+/** --completion-tokens and --max-tokens (for a preset's length term), or an error message. */
+function tokensFrom(options: ScoreOptions): TokenCounts | string {
+  const completion = intOption(options.completionTokens, "--completion-tokens", 0, -1);
+  if (typeof completion === "string") return completion;
+  const max = intOption(options.maxTokens, "--max-tokens", 1, -1);
+  if (typeof max === "string") return max;
+  return {
+    completion_tokens: completion < 0 ? undefined : completion,
+    max_tokens: max < 0 ? undefined : max,
+  };
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`error: ${message}\n`);
+  return 2;
+}
+
 export function runScore(response: string, options: ScoreOptions, io: CliIo = processIo): number {
   const preset = presetFrom(options.preset, io);
-  if (typeof preset === "string") {
-    io.stderr.write(`error: ${preset}\n`);
-    return 2;
-  }
+  if (typeof preset === "string") return usageError(io, preset);
+  const format = responseFormatFrom(options.responseFormat);
+  if ("error" in format) return usageError(io, format.error);
+  const tokens = tokensFrom(options);
+  if (typeof tokens === "string") return usageError(io, tokens);
   const spec = specFrom(options, io);
-  if (typeof spec === "string") {
-    io.stderr.write(`error: ${spec}\n`);
-    return 2;
-  }
-  const { parsed, grade, reward } = scoreResponse(spec, response, preset);
+  if (typeof spec === "string") return usageError(io, spec);
+  const parseOptions = { responseFormat: format.format };
+  const { parsed, grade, reward } = scoreResponse(spec, response, preset, parseOptions, tokens);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ parsed, grade, reward }, null, 2)}\n`);
     return 0;
@@ -93,12 +114,20 @@ export function registerScore(program: Command): Command {
       "--preset <name>",
       `reward preset: ${PRESET_NAMES.join(", ")} (default: $REWARD_PRESET or calibrated)`,
     )
+    .option(
+      "--response-format <format>",
+      `how the response is written: ${RESPONSE_FORMATS.join(", ")} (default: tags)`,
+    )
+    .option("--completion-tokens <n>", "tokens the completion used (for a preset's length term, e.g. boolq)")
+    .option("--max-tokens <n>", "the completion's token budget (for a preset's length term)")
     .option("--data-dir <dir>", "data directory with cached datasets (default: $ECHO_DATA_DIR or ./data)")
     .option("--json", "print the full result as JSON")
     .addHelpText(
       "after",
       '\nExamples:\n  echo-env score "<confidence>70</confidence><answer>4</answer>" --gold 4\n' +
-        '  echo-env score "<confidence>90</confidence><answer>B</answer>" --gold B --choices "Mars|Venus|Earth"\n',
+        '  echo-env score "<confidence>90</confidence><answer>B</answer>" --gold B --choices "Mars|Venus|Earth"\n' +
+        '  echo-env score "ANSWER: YES with 90% probability" --gold yes --response-format answer_line \\\n' +
+        "    --preset boolq --completion-tokens 300 --max-tokens 1000\n",
     )
     .action((response: string, options: ScoreOptions) => {
       process.exitCode = runScore(response, options);

@@ -27,7 +27,12 @@ export const AuditReport = z
     max_gap: AtQ("Largest |best confidence/100 - q|").describe(
       "Worst distance of the best report from the truth",
     ),
-    proper: z.boolean().describe("Best report within the gap tolerance (default 0.01) of q for every q"),
+    proper: z
+      .boolean()
+      .describe(
+        "Best report within the gap tolerance (default 0.01) of q for every q, and no length term that depends " +
+          "on the stated confidence",
+      ),
     monotone: z.boolean().describe("V(q) never decreases as q grows (tolerance 1e-9)"),
     sandbag: z
       .object({
@@ -57,6 +62,27 @@ export const AuditReport = z
         "q below which abstaining beats answering (interpolated crossing above the last grid q where it " +
           "wins; 0 if it never wins, 1 if it always wins)",
       ),
+    length_term: z
+      .object({
+        present: z.boolean().describe("Whether the preset has a length term"),
+        independent_of_confidence: z
+          .boolean()
+          .describe(
+            "At every fraction of the token budget checked, the term shifts the reward by the same amount for " +
+              "every confidence and outcome, so the best report is unchanged (proper by construction)",
+          ),
+        shifts: z
+          .array(
+            z.object({
+              fraction: z.number().describe("completion_tokens / max_tokens"),
+              shift: z.number().describe("Reward change the term makes there (largest over confidences)"),
+            }),
+          )
+          .describe(
+            "The reward change at each fraction checked (0 to 1.25 in steps of 0.05); empty without a term",
+          ),
+      })
+      .describe("The length term, audited for independence from the stated confidence"),
     verdict: z.string().describe("One-line summary"),
   })
   .meta({ id: "AuditReport" });

@@ -1,6 +1,6 @@
 // Properness audit: does a preset pay a model most for reporting its true chance, and for trying its best?
+import { auditLengthTerm, auditReward as rewardOf } from "./audit-length.js";
 import type { AuditReport, BestResponse } from "./audit-report.js";
-import { computeReward } from "./compute-reward.js";
 import type { RewardPreset } from "./preset.js";
 
 export interface AuditOptions {
@@ -14,14 +14,12 @@ export interface AuditOptions {
 
 const TIE = 1e-10;
 const MONOTONE_EPS = 1e-9;
-const rewardOf = (preset: RewardPreset, confidence: number, right: boolean, abstained = false) =>
-  computeReward(preset, { confidence, correct: right, score: right ? 1 : 0, abstained, format: "clean" })
-    .total;
 
 /**
  * Audits a preset: for each true probability q of being right, finds the confidence with the highest expected
  * reward E(c, q) = q*R(c, right) + (1 - q)*R(c, wrong) (clean format, not abstained) and compares the
- * resulting value V(q) with sandbagging (a deliberately wrong answer) and abstaining.
+ * resulting value V(q) with sandbagging (a deliberately wrong answer) and abstaining. A length term is checked
+ * apart (`auditLengthTerm`): proper needs it to be independent of the confidence.
  * Throws a RangeError for a grid that is not a positive integer (a programming mistake).
  * @example auditPreset(getPreset("echo")).best_response[90].confidence // 79
  */
@@ -77,12 +75,13 @@ export function auditPreset(preset: RewardPreset, options: AuditOptions = {}): A
   const sandbagMargin = lowest(curve, (v) => v - sandbag);
   const alternativesMargin = lowest(curve, (v) => v - alternative);
   const threshold = abstentionThreshold(curve, abstain);
+  const length = auditLengthTerm(preset);
   const report = {
     preset: preset.name,
     grid_step: 1 / steps,
     best_response: curve,
     max_gap: gap,
-    proper: gap.value <= tolerance + 1e-9,
+    proper: gap.value <= tolerance + 1e-9 && length.independent_of_confidence,
     monotone,
     sandbag: { value: sandbag, confidence: sandbagConf },
     abstention: {
@@ -94,6 +93,7 @@ export function auditPreset(preset: RewardPreset, options: AuditOptions = {}): A
     honest_answering: sandbagMargin.value >= -1e-9,
     alternatives_margin: alternativesMargin,
     abstention_threshold: threshold,
+    length_term: length,
   };
   return { ...report, verdict: verdictOf(report) };
 }
@@ -123,10 +123,13 @@ const f3 = (x: number) => x.toFixed(3);
 const f2 = (x: number) => x.toFixed(2);
 
 function verdictOf(r: Omit<AuditReport, "verdict">): string {
+  const lengthOk = r.length_term.independent_of_confidence;
   const parts = [
     r.proper
       ? `proper (max gap ${f2(r.max_gap.value)})`
-      : `NOT proper (best report off by ${f2(r.max_gap.value)} at q=${f2(r.max_gap.q)})`,
+      : lengthOk
+        ? `NOT proper (best report off by ${f2(r.max_gap.value)} at q=${f2(r.max_gap.q)})`
+        : "NOT proper (the length term depends on the stated confidence)",
     r.monotone ? "monotone" : "not monotone",
     r.honest_answering
       ? `honest answering (margin ${f3(r.sandbag_margin.value)} over a wrong answer)`
@@ -137,5 +140,8 @@ function verdictOf(r: Omit<AuditReport, "verdict">): string {
         `wins below q=${f2(r.abstention_threshold)}`
       : "abstaining never wins",
   ];
+  if (r.length_term.present && lengthOk) {
+    parts.push("length term independent of the stated confidence (properness untouched)");
+  }
   return `${r.preset}: ${parts.join("; ")}`;
 }

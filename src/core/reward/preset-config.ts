@@ -57,6 +57,30 @@ const Underconfidence = z
   ])
   .describe("Extra penalty for timid correct answers (a cliff: not proper)");
 
+const Fraction = z.number().min(0).max(1);
+
+const Length = z
+  .discriminatedUnion("kind", [
+    NoTerm,
+    z.object({
+      kind: z
+        .literal("bucket")
+        .describe(
+          "-weight when f = completion_tokens/max_tokens is below min_fraction or above max_fraction, else 0",
+        ),
+      min_fraction: Fraction.describe("Shortest share of the token budget that is not penalised"),
+      max_fraction: Fraction.describe("Longest share of the token budget that is not penalised"),
+      weight: Weight.describe("Size of the penalty outside the bucket (the term is -weight or 0)"),
+    }),
+  ])
+  .refine((l) => l.kind !== "bucket" || l.min_fraction <= l.max_fraction, {
+    message: "length.min_fraction must not be above length.max_fraction",
+  })
+  .describe(
+    "Length term from the completion's token count; it never depends on the stated confidence, so properness " +
+      "is untouched. 0 when the item lacks completion_tokens or max_tokens",
+  );
+
 export const RewardPresetConfig = z
   .object({
     name: z
@@ -126,6 +150,7 @@ export const RewardPresetConfig = z
       })
       .default({ accepts: "clean", bonus: 0, gate: false, failure_reward: null })
       .describe("How the <confidence>/<answer> format is rewarded"),
+    length: Length.default({ kind: "none" }),
     abstention_reward: z
       .number()
       .min(-100)

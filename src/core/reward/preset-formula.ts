@@ -29,6 +29,10 @@ export function describeFormula(c: RewardPresetConfig): string {
   let body = terms.length > 0 ? terms.join(" + ") : "0";
   if (c.format.gate) body = `format*(${body})`;
   if (c.format.bonus !== 0) body = `${num(c.format.bonus)}*format + ${body}`;
+  const l = c.length;
+  if (l.kind === "bucket") {
+    body += ` + [f outside [${num(l.min_fraction)}, ${num(l.max_fraction)}] -> ${num(-l.weight)}]`;
+  }
 
   const notes: string[] = [];
   if (c.format.gate || c.format.bonus !== 0) {
@@ -38,6 +42,7 @@ export function describeFormula(c: RewardPresetConfig): string {
     c.outcome.from === "correct" ? "o = correct" : `o = (score >= ${num(c.outcome.score_threshold)})`,
   );
   if (c.accuracy.uses === "score") notes.push("acc = score");
+  if (l.kind === "bucket") notes.push("f = completion_tokens/max_tokens (no counts -> 0)");
   if (c.abstention_reward !== null) notes.push(`abstain -> ${num(c.abstention_reward)}`);
   if (c.format.failure_reward !== null) notes.push(`format failure -> ${num(c.format.failure_reward)}`);
   if (c.clip) notes.push(`clip to [${num(c.clip.min)}, ${num(c.clip.max)}]`);

@@ -44,8 +44,28 @@ const calibrated = createPreset({
   abstention_reward: 0.3,
 });
 
+const boolq = createPreset({
+  name: "boolq",
+  description:
+    "Reproduces the BoolQ setup (Gemma-2-2B trained with GRPO on BoolQ): 1 - Brier, plus a length term of -0.5 " +
+    "when the completion uses less than 1/5 or more than 4/5 of its token budget, to keep reasoning without " +
+    "rambling; send completion_tokens and max_tokens with each item (without them the length term is 0). " +
+    "Proper: the length term never depends on the stated confidence. For yes/no questions only: with no " +
+    "correctness term a wrong answer at confidence 0 earns 1, which on a yes/no question is the other answer " +
+    "stated at 100, but on any other task is a free reward. 1 - Brier would also pay 'I don't know' or an " +
+    "unreadable response about 1, so both earn 0 here.",
+  accuracy: { weight: 0, uses: "outcome" },
+  brier: { weight: 1, form: "one_minus_bs" },
+  length: { kind: "bucket", min_fraction: 0.2, max_fraction: 0.8, weight: 0.5 },
+  format: { failure_reward: 0 },
+  abstention_reward: 0,
+});
+
 /** Every built-in preset, by name. */
-export const BUILT_IN_PRESETS = { echo, rlcr, calibrated } as const satisfies Record<string, RewardPreset>;
+export const BUILT_IN_PRESETS = { echo, rlcr, calibrated, boolq } as const satisfies Record<
+  string,
+  RewardPreset
+>;
 export type PresetName = keyof typeof BUILT_IN_PRESETS;
 export const PRESET_NAMES = Object.keys(BUILT_IN_PRESETS) as PresetName[];
 export const DEFAULT_PRESET: PresetName = "calibrated";
@@ -65,7 +85,7 @@ export interface UnknownPreset {
 /**
  * The one preset resolver: the preset named `name` among `presets` (the built-ins unless given), or why not.
  * Own keys only, so "toString" or "__proto__" never reach Object.prototype.
- * @example resolvePreset("nope") // { ok: false, error: { message: 'unknown reward preset "nope"; valid presets: echo, rlcr, calibrated', ... } }
+ * @example resolvePreset("nope") // { ok: false, error: { message: 'unknown reward preset "nope"; valid presets: echo, rlcr, calibrated, boolq', ... } }
  */
 export function resolvePreset<P = RewardPreset>(
   name: string,

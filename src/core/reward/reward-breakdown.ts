@@ -19,11 +19,20 @@ export const RewardComponents = z
     abstention: z
       .number()
       .describe("Fixed reward for an abstention ('I don't know'), when the preset sets one"),
+    length: z
+      .number()
+      .optional()
+      .describe(
+        "Length term: -weight when completion_tokens/max_tokens is outside the preset's bucket, else 0 (also 0 " +
+          "without token counts); present only when the preset has a length term",
+      ),
     clip: z
       .number()
       .describe("Adjustment made by clipping (total minus the sum of the other terms); 0 when not clipped"),
   })
-  .describe("Terms of the reward; accuracy..abstention sum to the unclipped total, adding clip gives total");
+  .describe(
+    "Terms of the reward; accuracy..abstention (and length) sum to the unclipped total, adding clip gives total",
+  );
 export type RewardComponents = z.infer<typeof RewardComponents>;
 
 export const RewardBreakdown = z

@@ -134,3 +134,50 @@ describe("a custom preset", () => {
     expect(report.verdict).toContain("sandbagging pays");
   });
 });
+
+describe("boolq and length terms", () => {
+  const boolq = auditPreset(getPreset("boolq"));
+
+  it("passes: proper, its length term shown independent of the confidence", () => {
+    expect(boolq.proper).toBe(true);
+    expect(boolq.max_gap.value).toBeLessThanOrEqual(0.01);
+    expect(boolq.length_term.present).toBe(true);
+    expect(boolq.length_term.independent_of_confidence).toBe(true);
+    expect(boolq.verdict).toContain("proper (max gap 0.00)");
+    expect(boolq.verdict).toContain(
+      "length term independent of the stated confidence (properness untouched)",
+    );
+  });
+
+  it("reports the term's shift over the budget: -0.5 outside 1/5..4/5, else 0", () => {
+    const shift = (f: number) => boolq.length_term.shifts.find((s) => Math.abs(s.fraction - f) < 1e-9)?.shift;
+    expect(boolq.length_term.shifts).toHaveLength(26);
+    expect([0, 0.15, 0.2, 0.5, 0.8, 0.85, 1.25].map(shift)).toEqual([-0.5, -0.5, 0, 0, 0, -0.5, -0.5]);
+  });
+
+  it("says plainly that 1 - Brier alone pays a wrong answer at confidence 0 (a yes/no-only preset)", () => {
+    expect(boolq.honest_answering).toBe(false);
+    expect(boolq.sandbag).toEqual({ value: 1, confidence: 0 });
+    expect(boolq.abstention).toMatchObject({ source: "fixed", value: 0 });
+    expect(boolq.abstention_threshold).toBe(0);
+  });
+
+  it("leaves presets without a length term as they were", () => {
+    expect(calibrated.length_term).toEqual({ present: false, independent_of_confidence: true, shifts: [] });
+    expect(calibrated.verdict).not.toContain("length");
+  });
+
+  it("finds a length term that clipping makes depend on the confidence, and calls the preset not proper", () => {
+    const clipped = createPreset({
+      ...getPreset("boolq").config,
+      name: "clipped-length",
+      description: "boolq clipped at 0: the clip eats the length penalty only where 1 - Brier is small",
+      clip: { min: 0, max: 1 },
+    });
+    const report = auditPreset(clipped);
+    expect(report.max_gap.value).toBeLessThanOrEqual(0.01);
+    expect(report.length_term.independent_of_confidence).toBe(false);
+    expect(report.proper).toBe(false);
+    expect(report.verdict).toContain("NOT proper (the length term depends on the stated confidence)");
+  });
+});

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FORMAT_VERDICTS, type FormatVerdict } from "../../../src/core/format-verdict.js";
-import { computeReward } from "../../../src/core/reward/compute-reward.js";
+import { computeReward, lengthTerm } from "../../../src/core/reward/compute-reward.js";
 import { createPreset } from "../../../src/core/reward/preset.js";
 import { BUILT_IN_PRESETS, getPreset } from "../../../src/core/reward/presets.js";
 import type { RewardInput } from "../../../src/core/reward/reward-input.js";
@@ -182,6 +182,8 @@ describe("every preset", () => {
     score: fc.double({ min: 0, max: 1, noNaN: true }),
     abstained: fc.boolean(),
     format: fc.constantFrom<FormatVerdict>(...FORMAT_VERDICTS),
+    completion_tokens: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+    max_tokens: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
   });
 
   it("returns finite terms that add up to the total", () => {
@@ -189,7 +191,8 @@ describe("every preset", () => {
       fc.assert(
         fc.property(inputs, (input) => {
           const r = computeReward(preset, input);
-          const sum = Object.values(r.components).reduce((a, b) => a + b, 0);
+          const sum = Object.values(r.components).reduce((a, b) => a + (b ?? 0), 0);
+          expect("length" in r.components).toBe(preset.config.length.kind !== "none");
           expect(Number.isFinite(r.total)).toBe(true);
           expect(sum).toBeCloseTo(r.total, 12);
           const clip = preset.config.clip;
@@ -197,5 +200,56 @@ describe("every preset", () => {
         }),
       );
     }
+  });
+});
+
+describe("the length term (boolq)", () => {
+  const boolq = getPreset("boolq");
+  const tokens = (used: number, budget = 1000) => ({ completion_tokens: used, max_tokens: budget });
+
+  it.each([
+    [0, -0.5],
+    [199, -0.5],
+    [200, 0],
+    [500, 0],
+    [800, 0],
+    [801, -0.5],
+    [1000, -0.5],
+    [1500, -0.5],
+  ])("%i of 1000 tokens -> length %f (the bucket 1/5..4/5 is inclusive)", (used, expected) => {
+    expect(computeReward(boolq, answer(70, true, tokens(used))).components.length).toBe(expected);
+    expect(lengthTerm(boolq.config.length, tokens(used))).toBe(expected);
+  });
+
+  it("is 0 when the item lacks either token count, and is left out for presets without the term", () => {
+    expect(computeReward(boolq, answer(70, true)).components.length).toBe(0);
+    expect(computeReward(boolq, answer(70, true, { completion_tokens: 10 })).components.length).toBe(0);
+    expect(computeReward(boolq, answer(70, true, { max_tokens: 1000 })).components.length).toBe(0);
+    const calibrated = computeReward(getPreset("calibrated"), answer(70, true, tokens(10)));
+    expect(calibrated.components).not.toHaveProperty("length");
+    expect(calibrated.total).toBe(computeReward(getPreset("calibrated"), answer(70, true)).total);
+  });
+
+  it("pays 1 - Brier plus the term, and adds the term to fixed rewards too", () => {
+    expect(computeReward(boolq, answer(70, true, tokens(500))).total).toBeCloseTo(0.91, 12);
+    expect(computeReward(boolq, answer(70, false, tokens(900))).total).toBeCloseTo(0.51 - 0.5, 12);
+    expect(computeReward(boolq, answer(90, true, { abstained: true, ...tokens(50) })).total).toBe(-0.5);
+    expect(computeReward(boolq, answer(50, false, { format: "empty", ...tokens(50) })).total).toBe(-0.5);
+  });
+
+  it("shifts every confidence's reward by the same amount, so it cannot change the best report", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 3000 }), (used, budget) => {
+        const shifts: number[] = [];
+        for (let c = 0; c <= 100; c += 5) {
+          for (const right of [true, false]) {
+            const plain = computeReward(boolq, answer(c, right)).total;
+            shifts.push(computeReward(boolq, answer(c, right, tokens(used, budget))).total - plain);
+          }
+        }
+        expect(Math.max(...shifts) - Math.min(...shifts)).toBeLessThan(1e-12);
+        expect([0, -0.5]).toContainEqual(Math.round(shifts[0]! * 1e9) / 1e9);
+      }),
+    );
   });
 });

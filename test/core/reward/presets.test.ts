@@ -19,8 +19,8 @@ const minimal = {
 } as const;
 
 describe("the registry", () => {
-  it("lists echo, rlcr and calibrated, with calibrated as the default", () => {
-    expect(PRESET_NAMES).toEqual(["echo", "rlcr", "calibrated"]);
+  it("lists echo, rlcr, calibrated and boolq, with calibrated as the default", () => {
+    expect(PRESET_NAMES).toEqual(["echo", "rlcr", "calibrated", "boolq"]);
     expect(DEFAULT_PRESET).toBe("calibrated");
     expect(isPresetName(DEFAULT_PRESET)).toBe(true);
   });
@@ -42,10 +42,26 @@ describe("the registry", () => {
     expect(text).toMatch(/NOT proper/);
   });
 
+  it("describes boolq as the BoolQ setup: 1 - Brier plus a length bucket of 1/5..4/5 of the budget", () => {
+    const boolq = getPreset("boolq");
+    expect(boolq.description).toMatch(/BoolQ/);
+    expect(boolq.description).toMatch(/length term is 0/);
+    expect(boolq.config.length).toEqual({
+      kind: "bucket",
+      min_fraction: 0.2,
+      max_fraction: 0.8,
+      weight: 0.5,
+    });
+    expect(boolq.formula).toBe(
+      "1*(1 - BS) + [f outside [0.2, 0.8] -> -0.5]; o = correct; " +
+        "f = completion_tokens/max_tokens (no counts -> 0); abstain -> 0; format failure -> 0",
+    );
+  });
+
   it("rejects unknown names with a RangeError listing the valid ones", () => {
     expect(() => getPreset("")).toThrow(RangeError);
     expect(() => getPreset("Echo")).toThrow(
-      'unknown reward preset "Echo"; valid presets: echo, rlcr, calibrated',
+      'unknown reward preset "Echo"; valid presets: echo, rlcr, calibrated, boolq',
     );
     expect(() => getPreset("toString")).toThrow(RangeError);
     expect(isPresetName("constructor")).toBe(false);
@@ -59,8 +75,8 @@ describe("the registry", () => {
         ok: false,
         error: {
           name,
-          valid: ["echo", "rlcr", "calibrated"],
-          message: `unknown reward preset "${name}"; valid presets: echo, rlcr, calibrated`,
+          valid: ["echo", "rlcr", "calibrated", "boolq"],
+          message: `unknown reward preset "${name}"; valid presets: echo, rlcr, calibrated, boolq`,
         },
       });
     }
@@ -89,6 +105,7 @@ describe("createPreset", () => {
       overconfidence: { kind: "none" },
       underconfidence: { kind: "none" },
       format: { accepts: "clean", bonus: 0, gate: false, failure_reward: null },
+      length: { kind: "none" },
       abstention_reward: null,
       clip: null,
     });
@@ -155,6 +172,18 @@ describe("tryCreatePreset", () => {
       "underconfidence.penalty",
     ],
     [{ ...minimal, clip: { min: 2, max: -1.5 } }, "clip.min must be below clip.max"],
+    [
+      { ...minimal, length: { kind: "bucket", min_fraction: 0.8, max_fraction: 0.2, weight: 0.5 } },
+      "length.min_fraction must not be above length.max_fraction",
+    ],
+    [
+      { ...minimal, length: { kind: "bucket", min_fraction: 0.2, max_fraction: 1.5, weight: 0.5 } },
+      "→ at length.max_fraction",
+    ],
+    [
+      { ...minimal, length: { kind: "bucket", min_fraction: 0.2, max_fraction: 0.8, weight: -1 } },
+      "→ at length.weight",
+    ],
     [{ ...minimal, abstention_reward: "0.3" }, "→ at abstention_reward"],
   ])("reports what is wrong with %j readably", (input, message) => {
     const result = tryCreatePreset(input);

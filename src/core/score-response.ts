@@ -17,6 +17,9 @@ export const ScoredResponse = z
 export type ScoredResponse = z.infer<typeof ScoredResponse>;
 
 /**
+ * On an unanswerable question (grader "unanswerable") declining is the right answer: the confidence is read
+ * uncapped, as the model's confidence that declining is right, and the reward is the preset's ordinary one for
+ * a right (decline) or wrong (any answer) response, never the fixed abstention reward. Other tasks: unchanged.
  * @example scoreResponse(task, "<confidence>70</confidence><answer>4</answer>", getPreset("calibrated")).reward.total
  */
 export function scoreResponse(
@@ -25,15 +28,18 @@ export function scoreResponse(
   preset: RewardPreset,
   parseOptions?: ParseOptions,
 ): ScoredResponse {
-  const parsed = parseResponse(response, parseOptions);
+  const declineIsRight = spec?.grader === "unanswerable";
+  const parsed = parseResponse(response, declineIsRight ? uncapped(parseOptions) : parseOptions);
   // An empty or missing answer is never graded (no grader may be satisfied by nothing).
   const grade = gradeAnswer(spec, parsed.answer);
   const reward = computeReward(preset, {
     confidence: parsed.confidence,
     correct: grade.correct,
     score: grade.score,
-    abstained: parsed.abstained,
+    abstained: declineIsRight ? false : parsed.abstained,
     format: parsed.format,
   });
   return { parsed, grade, reward };
 }
+
+const uncapped = (options: ParseOptions | undefined): ParseOptions => ({ ...options, abstentionCap: 100 });

@@ -1,5 +1,6 @@
 // Properness audit: does a preset pay a model most for reporting its true chance, and for trying its best?
 import type { AuditReport, BestResponse } from "./audit-report.js";
+import { auditUnanswerable } from "./audit-unanswerable.js";
 import { computeReward } from "./compute-reward.js";
 import type { RewardPreset } from "./preset.js";
 
@@ -95,7 +96,7 @@ export function auditPreset(preset: RewardPreset, options: AuditOptions = {}): A
     alternatives_margin: alternativesMargin,
     abstention_threshold: threshold,
   };
-  return { ...report, verdict: verdictOf(report) };
+  return { ...report, verdict: verdictOf(report), unanswerable: auditUnanswerable(preset, options) };
 }
 
 function lowest(curve: BestResponse[], margin: (v: number) => number): { value: number; q: number } {
@@ -122,7 +123,7 @@ function abstentionThreshold(curve: BestResponse[], abstain: number): number {
 const f3 = (x: number) => x.toFixed(3);
 const f2 = (x: number) => x.toFixed(2);
 
-function verdictOf(r: Omit<AuditReport, "verdict">): string {
+function verdictOf(r: Omit<AuditReport, "verdict" | "unanswerable">): string {
   const parts = [
     r.proper
       ? `proper (max gap ${f2(r.max_gap.value)})`

@@ -9,8 +9,8 @@ import type { HistoryFilter } from "./history-store.js";
 export const INSERT_EPISODE = `INSERT INTO episodes (
   episode_id, session_id, channel, task_id, domain, difficulty, phase, preset, seed, response, parsed_answer,
   parsed_confidence, abstained, format, is_correct, score, reward, c_accuracy, c_brier, c_overconfidence,
-  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task
-) VALUES (${new Array(28).fill("?").join(", ")})`;
+  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task, answerable
+) VALUES (${new Array(29).fill("?").join(", ")})`;
 
 /** Inserts one record, bound in the column order of INSERT_EPISODE. */
 export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
@@ -49,6 +49,7 @@ export function rowOf(r: EpisodeRecord): unknown[] {
     r.created_at,
     r.graded_at,
     r.eval_task,
+    r.answerable === false ? 0 : 1,
   ];
 }
 
@@ -82,6 +83,7 @@ export interface EpisodeRow {
   created_at: number;
   graded_at: number;
   eval_task: EvalTaskName | null;
+  answerable: number;
 }
 
 export function recordOfRow(row: EpisodeRow): EpisodeRecord {
@@ -99,6 +101,7 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
     parsed_answer: row.parsed_answer,
     parsed_confidence: row.parsed_confidence,
     abstained: row.abstained === 1,
+    answerable: row.answerable === 1,
     format: row.format,
     is_correct: row.is_correct === 1,
     score: row.score,
@@ -120,7 +123,8 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
 }
 
 /** The columns metrics read, in the order outcomeOfRaw expects (rows fetched in raw mode). */
-export const OUTCOME_COLUMNS = "parsed_confidence, is_correct, abstained, format, reward, domain, difficulty";
+export const OUTCOME_COLUMNS =
+  "parsed_confidence, is_correct, abstained, format, reward, domain, difficulty, answerable";
 
 export function outcomeOfRaw(row: unknown[]): EpisodeOutcome {
   return {
@@ -131,6 +135,7 @@ export function outcomeOfRaw(row: unknown[]): EpisodeOutcome {
     reward: row[4] as number,
     domain: row[5] as Domain,
     difficulty: row[6] as Difficulty,
+    answerable: row[7] === 1,
   };
 }
 

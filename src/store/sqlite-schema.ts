@@ -82,6 +82,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description:
+      "v4: episodes.answerable, 0 for a question that cannot be answered (older rows: 1, answerable)",
+    up: (db) => {
+      db.exec("ALTER TABLE episodes ADD COLUMN answerable INTEGER NOT NULL DEFAULT 1;");
+    },
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,4 +1,6 @@
 // The audit on unanswerable questions: best responses per preset and the cross-pool incentive, priced.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { GradingSpec } from "../../../src/core/grading/grade-result.js";
 import { auditPreset } from "../../../src/core/reward/audit.js";
@@ -126,5 +128,48 @@ describe("auditPreset", () => {
 
   it("refuses a grid that is not a positive integer", () => {
     expect(() => auditUnanswerable(getPreset("rlcr"), { gridSteps: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("the README's tables on unanswerable questions", () => {
+  const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+  const section = readme.slice(readme.indexOf("### Questions that cannot be answered"));
+  const rowOf = (table: number, name: string) => {
+    const tables = section.split("\n\n").filter((block) => block.startsWith("| preset |"));
+    const line = tables[table]?.split("\n").find((l) => l.startsWith(`| \`${name}\``));
+    return (
+      line
+        ?.split("|")
+        .slice(2, -1)
+        .map((cell) => cell.trim()) ?? []
+    );
+  };
+  const signed = (x: number, plain: boolean) =>
+    plain ? x.toFixed(3) : `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(3)}`;
+
+  it.each(PRESET_NAMES)("states what %s pays for declining, guessing and fabricating", (name) => {
+    const preset = BUILT_IN_PRESETS[name];
+    const plain = name === "rlcr"; // its rewards are never negative: written without signs
+    const paid = (c: number, answer: string) =>
+      signed(scoreResponse(unanswerable, reply(c, answer), preset).reward.total, plain);
+    const d = "I don't know";
+    expect(rowOf(0, name)).toEqual([
+      paid(100, d),
+      paid(90, d),
+      paid(50, d),
+      paid(10, d),
+      paid(50, "Paris"),
+      paid(0, "Paris"),
+      `${paid(95, "Paris")} / ${paid(100, "Paris")}`,
+    ]);
+  });
+
+  it.each(PRESET_NAMES)("states the cross-pool gain the audit finds for %s", (name) => {
+    const pool = auditUnanswerable(BUILT_IN_PRESETS[name]).cross_pool;
+    const gains = [10, 25, 50, 75, 90].map((u) => pool.points[u]!.gain.toFixed(3));
+    expect(rowOf(1, name)).toEqual([
+      ...gains,
+      `${pool.max_gain.value.toFixed(3)} at u = ${pool.max_gain.q.toFixed(2)}`,
+    ]);
   });
 });

@@ -78,6 +78,8 @@ describe("normaliseMath500", () => {
       aliases: [],
       grader: "math",
       adversarial: false,
+      answerable: true,
+      unanswerable: null,
       source: {
         kind: "hub",
         dataset: "HuggingFaceH4/MATH-500",

@@ -30,7 +30,7 @@ interface DatasetShape {
   make: (
     rng: Rng,
     difficulty: Difficulty,
-  ) => Omit<Task, "id" | "domain" | "difficulty" | "source" | "adversarial">;
+  ) => Omit<Task, "id" | "domain" | "difficulty" | "source" | "adversarial" | "answerable" | "unanswerable">;
 }
 
 function words(rng: Rng, min: number, max: number, from: readonly string[] = WORDS): string {
@@ -166,6 +166,8 @@ export function writeHubFixture(dataDir: string, perBucket: number): number {
           domain: shape.domain,
           difficulty,
           adversarial: false,
+          answerable: true,
+          unanswerable: null,
           source: {
             kind: "hub",
             dataset: shape.repo,

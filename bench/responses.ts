@@ -91,6 +91,8 @@ function mathTask(gold: string, index: number): Task {
     aliases: [],
     grader: "math",
     adversarial: false,
+    answerable: true,
+    unanswerable: null,
     source: {
       kind: "hub",
       dataset: "HuggingFaceH4/MATH-500",

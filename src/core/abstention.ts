@@ -28,7 +28,34 @@ const CORES: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string
 ];
 const PREFIXES = ["", "i ", "im ", "i am ", "i really ", "i honestly ", "honestly i ", "sorry i "];
 const PHRASES = CORES.flatMap(([cores, tails]) => cores.flatMap((core) => tails.map((tail) => core + tail)));
-const ABSTENTIONS = new Set(PREFIXES.flatMap((prefix) => PHRASES.map((phrase) => prefix + phrase)));
+// Declines that say the question itself cannot be answered (unanswerable tasks' gold is "cannot be answered").
+// Only answerability and false-premise phrases: "cannot be determined" or "not enough information" are left
+// out because they are ordinary option texts in multiple-choice benchmarks.
+const SUBJECTS = ["", "this ", "it ", "that ", "this question ", "the question ", "that question "];
+const ANSWERABILITY = [
+  "cannot be answered",
+  "cant be answered",
+  "can not be answered",
+  "is unanswerable",
+  "is not answerable",
+  "isnt answerable",
+];
+const PREMISE = [
+  "unanswerable",
+  "not answerable",
+  "false premise",
+  "the premise is false",
+  "the premise is wrong",
+  "the question has a false premise",
+  "the question rests on a false premise",
+  "this question has a false premise",
+  "this question rests on a false premise",
+];
+const ABSTENTIONS = new Set([
+  ...PREFIXES.flatMap((prefix) => PHRASES.map((phrase) => prefix + phrase)),
+  ...SUBJECTS.flatMap((subject) => ANSWERABILITY.map((phrase) => subject + phrase)),
+  ...PREMISE,
+]);
 const MAX_LENGTH = 64; // longer answers are never a bare "I don't know": skip the work
 
 // Apostrophes of every common style, dropped so contractions compare equal with or without them.
@@ -51,7 +78,7 @@ function mayBeAbstention(answer: string): boolean {
 }
 
 /**
- * True when the whole answer is a way of saying "I don't know" (case-insensitive, any apostrophe style,
+ * True when the whole answer is a way of saying "I don't know" or "this cannot be answered" (case-insensitive, any apostrophe style,
  * ignoring surrounding whitespace, quotes and trailing punctuation). An answer that hedges and then answers
  * ("I don't know, but I think Paris") is not an abstention. A known tail may follow the phrase ("the answer to
  * this question", "for sure"); anything else makes it an answer.
@@ -60,6 +87,8 @@ function mayBeAbstention(answer: string): boolean {
  * isAbstention("I don’t know."); // true
  * isAbstention("I do not know the answer to this question."); // true
  * isAbstention("  'No idea'  "); // true
+ * isAbstention("This question cannot be answered."); // true
+ * isAbstention("The premise is false"); // true
  * isAbstention("I don't know, but I think Paris"); // false
  */
 export function isAbstention(answer: string): boolean {

@@ -43,6 +43,13 @@ export const EpisodeRecord = z
     parsed_answer: z.string().describe("Answer the parser extracted"),
     parsed_confidence: z.number().int().min(0).max(100).describe("Confidence the reward used (percent)"),
     abstained: z.boolean().describe("Whether the model said it does not know"),
+    answerable: z
+      .boolean()
+      .optional()
+      .describe(
+        "false when the question cannot be answered (declining was right); absent on records written " +
+          "before the field existed, which are all answerable",
+      ),
     format: FormatVerdict,
     is_correct: z.boolean().describe("Whether the grader judged the answer correct"),
     score: z.number().min(0).max(1).describe("Grader's credit in [0, 1]"),
@@ -60,6 +67,7 @@ export function outcomeOf(record: EpisodeRecord) {
     confidence: record.parsed_confidence,
     correct: record.is_correct,
     abstained: record.abstained,
+    answerable: record.answerable !== false,
     format: record.format,
     reward: record.reward,
     domain: record.domain,

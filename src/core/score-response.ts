@@ -19,6 +19,9 @@ export type ScoredResponse = z.infer<typeof ScoredResponse>;
 
 /**
  * `parseOptions.responseFormat` picks how the response is read; `tokens` feed a preset's length term.
+ * On an unanswerable question (grader "unanswerable") declining is the right answer: the confidence is read
+ * uncapped, as the model's confidence that declining is right, and the reward is the preset's ordinary one for
+ * a right (decline) or wrong (any answer) response, never the fixed abstention reward. Other tasks: unchanged.
  * @example scoreResponse(task, "<confidence>70</confidence><answer>4</answer>", getPreset("calibrated")).reward.total
  */
 export function scoreResponse(
@@ -28,17 +31,20 @@ export function scoreResponse(
   parseOptions?: ParseOptions,
   tokens?: TokenCounts,
 ): ScoredResponse {
-  const parsed = parseResponse(response, parseOptions);
+  const declineIsRight = spec?.grader === "unanswerable";
+  const parsed = parseResponse(response, declineIsRight ? uncapped(parseOptions) : parseOptions);
   // An empty or missing answer is never graded (no grader may be satisfied by nothing).
   const grade = gradeAnswer(spec, parsed.answer);
   const reward = computeReward(preset, {
     confidence: parsed.confidence,
     correct: grade.correct,
     score: grade.score,
-    abstained: parsed.abstained,
+    abstained: declineIsRight ? false : parsed.abstained,
     format: parsed.format,
     completion_tokens: tokens?.completion_tokens,
     max_tokens: tokens?.max_tokens,
   });
   return { parsed, grade, reward };
 }
+
+const uncapped = (options: ParseOptions | undefined): ParseOptions => ({ ...options, abstentionCap: 100 });

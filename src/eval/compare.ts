@@ -18,6 +18,10 @@ export const COMPARED_METRICS = {
   hallucination_rate: "lower",
   underconfidence_rate: "lower",
   abstention_rate: null,
+  false_confidence_rate: "lower",
+  refusal_rate_answerable: null,
+  refusal_rate_unanswerable: "higher",
+  confident_fabrication_rate: "lower",
   format_failure_rate: "lower",
   mean_reward: "higher",
 } as const satisfies Partial<Record<keyof CalibrationReport, "higher" | "lower" | null>>;

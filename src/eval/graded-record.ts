@@ -58,6 +58,8 @@ export function gradeEntry(
       confidence: parsed.confidence,
       correct: grade.correct,
       abstained: parsed.abstained,
+      // The grader decides, as in scoreResponse: only "unanswerable" tasks make declining right.
+      answerable: entry.spec.grader !== "unanswerable",
       format: parsed.format,
       reward: reward.total,
       domain: entry.domain ?? NO_DOMAIN,

@@ -62,9 +62,13 @@ export const METRIC_COLUMNS: readonly [string, keyof CalibrationReport][] = [
   ["uncertainty", "uncertainty"],
   ["AUROC", "auroc"],
   ["overconf.", "overconfidence_rate"],
-  ["halluc.", "hallucination_rate"],
+  ["overconf. ≥95", "severe_overconfidence_rate"],
   ["underconf.", "underconfidence_rate"],
+  ["false conf.", "false_confidence_rate"],
   ["abstain", "abstention_rate"],
+  ["refuse (ans.)", "refusal_rate_answerable"],
+  ["refuse (unans.)", "refusal_rate_unanswerable"],
+  ["fabrication", "confident_fabrication_rate"],
   ["format fail", "format_failure_rate"],
   ["mean reward", "mean_reward"],
 ];
@@ -109,7 +113,10 @@ export const GLOSSARY = `<h2>How to read this</h2><dl>
 <dt>ECE / MCE</dt><dd>Mean (count-weighted) and largest |mean confidence - accuracy| over 10 equal-width bins; 0 is perfect.</dd>
 <dt>Brier</dt><dd>Mean (p - o)^2 with p the stated probability and o 1 if correct; lower is better; always 0.25 for a constant 50%.</dd>
 <dt>AUROC</dt><dd>How well confidence separates right from wrong answers; 0.5 is no better than chance.</dd>
-<dt>overconf. / halluc. / underconf.</dt><dd>Wrong answers at confidence &gt;= 80 and &gt;= 95 (among wrong); right answers at &lt;= 20 (among right).</dd>
+<dt>overconf. / overconf. ≥95 / underconf.</dt><dd>Wrong answers at confidence &gt;= 80 and &gt;= 95 (among wrong; the second is the JSON's severe_overconfidence_rate, alias hallucination_rate); right answers at &lt;= 20 (among right).</dd>
+<dt>false conf.</dt><dd>Wrong answers among confident ones: actual answers (not a decline) stated at &gt;= 80, on every question.</dd>
+<dt>refuse (ans.) / refuse (unans.)</dt><dd>Declines among questions that have an answer, and among questions no one can answer (where declining is right).</dd>
+<dt>fabrication</dt><dd>Questions no one can answer that got an actual answer at confidence &gt;= 80 (should have declined, answered confidently).</dd>
 <dt>stated</dt><dd>Responses whose confidence was actually stated; calibration figures use only these. n counts every response.</dd>
 <dt>Reliability diagram</dt><dd>Bars: accuracy per confidence bin; shaded: the gap to the bin's mean confidence; dashed: perfect calibration.</dd>
 </dl>`;

@@ -9,8 +9,9 @@ import type { HistoryFilter } from "./history-store.js";
 export const INSERT_EPISODE = `INSERT INTO episodes (
   episode_id, session_id, channel, task_id, domain, difficulty, phase, preset, seed, response, parsed_answer,
   parsed_confidence, abstained, format, is_correct, score, reward, c_accuracy, c_brier, c_overconfidence,
-  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task, c_length
-) VALUES (${new Array(29).fill("?").join(", ")})`;
+  c_underconfidence, c_format, c_abstention, c_clip, true_answer, created_at, graded_at, eval_task, c_length,
+  answerable
+) VALUES (${new Array(30).fill("?").join(", ")})`;
 
 /** Inserts one record, bound in the column order of INSERT_EPISODE. */
 export function insertEpisode(insert: Statement, r: EpisodeRecord): void {
@@ -50,6 +51,7 @@ export function rowOf(r: EpisodeRecord): unknown[] {
     r.graded_at,
     r.eval_task,
     c.length ?? null,
+    r.answerable === false ? 0 : 1,
   ];
 }
 
@@ -85,6 +87,7 @@ export interface EpisodeRow {
   eval_task: EvalTaskName | null;
   /** NULL when the preset had no length term (and in rows older than the column). */
   c_length: number | null;
+  answerable: number;
 }
 
 export function recordOfRow(row: EpisodeRow): EpisodeRecord {
@@ -102,6 +105,7 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
     parsed_answer: row.parsed_answer,
     parsed_confidence: row.parsed_confidence,
     abstained: row.abstained === 1,
+    answerable: row.answerable === 1,
     format: row.format,
     is_correct: row.is_correct === 1,
     score: row.score,
@@ -124,7 +128,8 @@ export function recordOfRow(row: EpisodeRow): EpisodeRecord {
 }
 
 /** The columns metrics read, in the order outcomeOfRaw expects (rows fetched in raw mode). */
-export const OUTCOME_COLUMNS = "parsed_confidence, is_correct, abstained, format, reward, domain, difficulty";
+export const OUTCOME_COLUMNS =
+  "parsed_confidence, is_correct, abstained, format, reward, domain, difficulty, answerable";
 
 export function outcomeOfRaw(row: unknown[]): EpisodeOutcome {
   return {
@@ -135,6 +140,7 @@ export function outcomeOfRaw(row: unknown[]): EpisodeOutcome {
     reward: row[4] as number,
     domain: row[5] as Domain,
     difficulty: row[6] as Difficulty,
+    answerable: row[7] === 1,
   };
 }
 

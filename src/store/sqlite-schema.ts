@@ -89,6 +89,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec("ALTER TABLE episodes ADD COLUMN c_length REAL;");
     },
   },
+  {
+    description:
+      "v5: episodes.answerable, 0 for a question that cannot be answered (older rows: 1, answerable)",
+    up: (db) => {
+      db.exec("ALTER TABLE episodes ADD COLUMN answerable INTEGER NOT NULL DEFAULT 1;");
+    },
+  },
 ];
 
 /** The schema version this build writes. */

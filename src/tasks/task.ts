@@ -5,6 +5,28 @@ import { Difficulty, Domain } from "../core/taxonomy.js";
 
 export const SOURCE_KINDS = ["generated", "curated", "hub"] as const;
 
+/** Why a question cannot be answered (issue 18's five kinds). */
+export const UNANSWERABLE_KINDS = [
+  "future",
+  "private",
+  "false_premise",
+  "missing_context",
+  "ambiguous",
+] as const;
+
+export const Unanswerability = z
+  .object({
+    kind: z
+      .enum(UNANSWERABLE_KINDS)
+      .describe(
+        "future: not yet happened; private: nobody outside could know; false_premise: rests on something " +
+          "untrue; missing_context: refers to something not given; ambiguous: several readings, no one answer",
+      ),
+    reason: z.string().trim().min(1).describe("Why no answer can be right, written by the task's author"),
+  })
+  .meta({ id: "Unanswerability" });
+export type Unanswerability = z.infer<typeof Unanswerability>;
+
 export const TaskSource = z
   .object({
     kind: z
@@ -54,6 +76,15 @@ export const Task = z
     aliases: z.array(z.string()).describe("Other accepted forms of the answer (free-text and fuzzy grading)"),
     grader: GraderKind,
     adversarial: z.boolean().describe("Chosen to tempt confident wrong answers (used in curriculum phase 3)"),
+    answerable: z
+      .boolean()
+      .default(true)
+      .describe(
+        "false for a question no one can answer (grader 'unanswerable'): declining is the right answer",
+      ),
+    unanswerable: Unanswerability.nullable()
+      .default(null)
+      .describe("Why the question cannot be answered; required when answerable is false, else null"),
     source: TaskSource,
   })
   .meta({ id: "Task" })
@@ -77,6 +108,28 @@ export const Task = z
         code: "custom",
         message: "only multiple_choice tasks carry choices",
         path: ["choices"],
+      });
+    }
+    if (task.answerable !== (task.grader !== "unanswerable")) {
+      ctx.addIssue({
+        code: "custom",
+        message: task.answerable
+          ? 'an answerable task cannot use the "unanswerable" grader'
+          : 'a task with answerable false must use the "unanswerable" grader',
+        path: ["answerable"],
+      });
+    }
+    if (task.answerable && task.unanswerable !== null) {
+      ctx.addIssue({
+        code: "custom",
+        message: "unanswerable must be null when answerable is true",
+        path: ["unanswerable"],
+      });
+    } else if (!task.answerable && task.unanswerable === null) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a task with answerable false needs unanswerable: {kind, reason}",
+        path: ["unanswerable"],
       });
     }
   });

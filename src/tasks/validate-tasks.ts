@@ -19,8 +19,15 @@ export function checkTask(task: Task): string[] {
     }
   };
   expect(task.answer, true, "gold");
-  expect(`The answer is ${task.answer}.`, true, "gold after an anchor");
   expect("", false, "empty answer");
+  if (!task.answerable || task.grader === "unanswerable") {
+    // Declining is right and any substantive answer wrong; "The answer is cannot be answered." is neither.
+    expect("I don't know", true, "decline");
+    expect("This question cannot be answered.", true, "decline");
+    for (const answer of ["42", "yes", "Paris"]) expect(answer, false, "substantive answer");
+    return problems;
+  }
+  expect(`The answer is ${task.answer}.`, true, "gold after an anchor");
   switch (task.grader) {
     case "multiple_choice":
       for (let i = 0; i < (task.choices?.length ?? 0); i++) {

@@ -38,10 +38,34 @@ const CARDS = [
     hint: () => "wrong answers stated at ≥ 80%",
   },
   {
+    key: "false_confidence_rate",
+    label: "False confidence",
+    format: pct,
+    hint: () => "wrong among answers stated at ≥ 80%",
+  },
+  {
     key: "abstention_rate",
     label: "Abstention",
     format: pct,
     hint: () => "answers that said “I don't know”",
+  },
+  {
+    key: "refusal_rate_answerable",
+    label: "Refusals (answerable)",
+    format: pct,
+    hint: () => "declined questions that have an answer",
+  },
+  {
+    key: "refusal_rate_unanswerable",
+    label: "Refusals (unanswerable)",
+    format: pct,
+    hint: () => "declined questions no one can answer; higher is better",
+  },
+  {
+    key: "confident_fabrication_rate",
+    label: "Confident fabrication",
+    format: pct,
+    hint: () => "unanswerable questions answered at ≥ 80%; lower is better",
   },
   {
     key: "mean_reward",

@@ -18,7 +18,11 @@ describe("echo-env rewards audit", () => {
     runRewardsAudit({ preset: "calibrated", step: "0.1" }, io);
     expect(io.out()).toMatch(/proper: true/);
     expect(io.out()).toMatch(/^0\.70\s+70\s/m);
-    expect(io.out().match(/^\d\.\d\d\s/gm)).toHaveLength(11);
+    // Two tables of 11 rows: answerable questions, then unanswerable ones (best move per q).
+    expect(io.out().match(/^\d\.\d\d\s/gm)).toHaveLength(22);
+    expect(io.out()).toMatch(/^unanswerable: calibrated on unanswerable questions: proper/m);
+    expect(io.out()).toMatch(/^0\.30\s+answer\s+70\s/m);
+    expect(io.out()).toMatch(/^0\.70\s+decline\s+70\s/m);
   });
 
   it("audits a custom preset from a JSON file and reports bad files clearly", () => {

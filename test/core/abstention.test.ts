@@ -110,4 +110,34 @@ describe("isAbstention", () => {
   ])("does not treat %j, which answers or is no statement, as an abstention", (answer) => {
     expect(isAbstention(answer)).toBe(false);
   });
+
+  it.each([
+    "cannot be answered",
+    "Cannot be answered.",
+    "This cannot be answered",
+    "This question cannot be answered.",
+    "The question can't be answered",
+    "It can not be answered!",
+    "That question is unanswerable",
+    "The question is not answerable",
+    "Unanswerable.",
+    "Not answerable",
+    "The premise is false.",
+    "False premise",
+    "This question rests on a false premise",
+  ])("recognises the answerability decline %j", (answer) => {
+    expect(isAbstention(answer)).toBe(true);
+  });
+
+  it.each([
+    "Cannot be answered; it was 1969",
+    "The premise is false: it was Edison",
+    "cannot be determined",
+    "Not enough information",
+    "I cannot be answered",
+    "answered",
+    "premise",
+  ])("does not treat %j as an answerability decline", (answer) => {
+    expect(isAbstention(answer)).toBe(false);
+  });
 });

@@ -127,6 +127,13 @@ describe.skipIf(!present && process.env.CI === undefined)(
       expect(agreement, disagreements.slice(0, 20).join("\n")).toBeGreaterThanOrEqual(0.995);
     });
 
+    // Declines include answerability phrases ("cannot be answered", "the premise is false") so that
+    // unanswerable questions can be declined; none of these answers to answerable questions is one.
+    it("reads none of these answers as a decline, so no verdict or reward depends on the decline phrases", () => {
+      const declined = scored.filter(({ result }) => result.parsed.abstained).map(({ row }) => row.id);
+      expect(declined).toEqual([]);
+    });
+
     it("never credits an answer that offers several labelled options", () => {
       const hedges = scored.filter(({ result }) => {
         const labels = new Set(

@@ -62,3 +62,37 @@ describe("evaluateResponses", () => {
     expect(again).toEqual(report);
   });
 });
+
+describe("evaluateResponses on questions that cannot be answered", () => {
+  const r = (confidence: number, answer: string) =>
+    `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
+  const line = (question: string, response: string, grader = "unanswerable") =>
+    JSON.stringify({ question, answer: "cannot be answered", grader, domain: "factual", response });
+
+  it("grades declines right, counts refusals per pool, confident fabrications and false confidence", () => {
+    const text = [
+      line("Who will win the 2042 World Cup?", r(90, "This cannot be answered.")),
+      line("What did I eat today?", r(95, "Toast")),
+      line("Why is the Moon made of cheese?", r(30, "Because of milk")),
+      JSON.stringify({ question: "6 x 7?", answer: "42", domain: "math", response: r(85, "42") }),
+      JSON.stringify({ question: "7 x 7?", answer: "49", domain: "math", response: r(60, "I don't know") }),
+    ].join("\n");
+    const { report, records } = evaluateResponses(text, options);
+    expect(records.map((x) => [x.outcome.answerable, x.outcome.correct])).toEqual([
+      [false, true],
+      [false, false],
+      [false, false],
+      [true, true],
+      [true, false],
+    ]);
+    // The decline on an unanswerable question keeps its stated 90; the answerable one is capped to 10.
+    expect(records.map((x) => x.outcome.confidence)).toEqual([90, 95, 30, 85, 10]);
+    expect(report.overall.refusal_rate_unanswerable).toBeCloseTo(1 / 3, 12);
+    expect(report.overall.refusal_rate_answerable).toBe(0.5);
+    expect(report.overall.confident_fabrication_rate).toBeCloseTo(1 / 3, 12);
+    expect(report.overall.false_confidence_rate).toBe(0.5); // "Toast" at 95 wrong, 42 at 85 right
+    expect(report.by_domain.factual?.confident_fabrication_rate).toBeCloseTo(1 / 3, 12);
+    expect(report.by_domain.math?.confident_fabrication_rate).toBeNull();
+    expect(EvalReport.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
+  });
+});

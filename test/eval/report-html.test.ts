@@ -56,6 +56,13 @@ describe("evalReportHtml", () => {
     expect(html).toContain("By difficulty");
   });
 
+  it("shows the unanswerable-question figures in every metrics table and defines them", () => {
+    const html = evalReportHtml(evaluated.report);
+    for (const header of ["false conf.", "refuse (ans.)", "refuse (unans.)", "fabrication", "overconf. ≥95"])
+      expect(html).toContain(`<th>${header}</th>`);
+    expect(html).toMatch(/<dt>fabrication<\/dt><dd>Questions no one can answer/);
+  });
+
   it("writes the same charts as standalone SVG files", () => {
     const charts = evalCharts(evaluated.report);
     expect(Object.keys(charts)).toEqual(["reliability.svg", "fingerprint.svg", "histogram.svg"]);

@@ -21,6 +21,8 @@ export function fakeTask(
     aliases: [],
     grader: "free_text",
     adversarial: false,
+    answerable: true,
+    unanswerable: null,
     source: {
       kind,
       dataset: kind === "hub" ? "fake/dataset" : "echo-curated",

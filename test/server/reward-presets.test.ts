@@ -1,6 +1,7 @@
 // GET /rewards through inject(): presets, formulas, properness audits and the active default.
 import { describe, expect, it } from "vitest";
 import { auditPreset } from "../../src/core/reward/audit.js";
+import { summariseAudit } from "../../src/core/reward/audit-report.js";
 import { getPreset } from "../../src/core/reward/presets.js";
 import type { EchoApp } from "../../src/server/app.js";
 import type { PresetInfo } from "../../src/server/routes/reward-presets.js";
@@ -32,10 +33,14 @@ describe("GET /rewards", () => {
     const without = await presets(app);
     for (const p of without.presets) expect(p.audit).not.toHaveProperty("best_response");
     const curve = await presets(app, "?curve=true");
-    const { best_response, ...summary } = auditPreset(getPreset("echo"));
-    expect(curve.byName.echo?.audit.best_response).toEqual(best_response);
+    const full = auditPreset(getPreset("echo"));
+    expect(curve.byName.echo?.audit).toEqual(full);
     expect(curve.byName.echo?.audit.best_response).toHaveLength(101);
-    expect(without.byName.echo?.audit).toEqual(summary);
+    expect(curve.byName.echo?.audit.unanswerable.best_response).toHaveLength(101);
+    expect(without.byName.echo?.audit).toEqual(summariseAudit(full));
+    expect(without.byName.echo?.audit.unanswerable).not.toHaveProperty("best_response");
+    expect(without.byName.echo?.audit.unanswerable.cross_pool).not.toHaveProperty("points");
+    expect(without.byName.calibrated?.audit.unanswerable.verdict).toMatch(/^calibrated on unanswerable/);
     const bad = await app.inject({ method: "GET", url: "/rewards?curve=yes" });
     expect(bad.statusCode).toBe(422);
   });

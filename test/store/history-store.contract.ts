@@ -22,6 +22,7 @@ export function recordAt(i: number, extra: Partial<EpisodeRecord> = {}): Episode
     parsed_answer: `${i} é 漢字 🙂`,
     parsed_confidence: (i * 37) % 101,
     abstained: i % 7 === 0,
+    answerable: i % 5 !== 4,
     format: FORMAT_VERDICTS[i % 5] as EpisodeRecord["format"],
     is_correct: i % 2 === 0,
     score: i % 2 === 0 ? 1 : 0.25,

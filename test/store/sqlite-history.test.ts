@@ -79,6 +79,14 @@ const V2_SCHEMA = `
   PRAGMA user_version = 2;
 `;
 
+/** v3 as its release wrote it: v2 plus episodes.eval_task, by hand. */
+const V3_SCHEMA = `
+  ${V2_SCHEMA}
+  ALTER TABLE episodes ADD COLUMN eval_task TEXT;
+  CREATE INDEX episodes_eval_task ON episodes (eval_task) WHERE eval_task IS NOT NULL;
+  PRAGMA user_version = 3;
+`;
+
 function handMade(path: string, sql: string): void {
   const db = new BetterSqlite3(path);
   db.exec(sql);
@@ -324,6 +332,25 @@ describe("SqliteHistory schema versions", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
     expect(open(path).phaseChanges()).toHaveLength(1);
+  });
+
+  it("migrates a v3 database made by hand to answerable: older rows are answerable", async () => {
+    const path = join(tempDir(), "v3.db");
+    handMade(path, V3_SCHEMA);
+    const store = open(path);
+    expect(store.recent({})[0]).toMatchObject({ episode_id: "old-1", answerable: true, eval_task: null });
+    const fresh = recordAt(2, { answerable: false });
+    await store.append([fresh]);
+    expect(store.recent({}).at(-1)).toEqual(fresh);
+    expect([...store.outcomes({})].map((o) => o.answerable)).toEqual([true, false]);
+    await store.close();
+    const db = new BetterSqlite3(path, { readonly: true });
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT episode_id, answerable FROM episodes ORDER BY id").all()).toEqual([
+      { episode_id: "old-1", answerable: 1 },
+      { episode_id: "ep-2", answerable: 0 },
+    ]);
+    db.close();
   });
 
   it("migrates a v2 database made by hand to eval_task, keeping its episodes and curriculum changes", async () => {

@@ -188,9 +188,17 @@ describe("dashboard in a real browser", { timeout: 90_000 }, () => {
       ["brier", dec(metrics.brier)],
       ["auroc", dec(metrics.auroc)],
       ["overconfidence_rate", pct(metrics.overconfidence_rate)],
+      ["false_confidence_rate", pct(metrics.false_confidence_rate)],
       ["abstention_rate", pct(metrics.abstention_rate)],
+      ["refusal_rate_answerable", pct(metrics.refusal_rate_answerable)],
       ["mean_reward", signed(metrics.mean_reward)],
     ];
+    // 80 of the 200 answers at 80% were wrong; no unanswerable question was asked, so those figures are empty.
+    expect(metrics.false_confidence_rate).toBeCloseTo(0.4, 12);
+    for (const metric of ["refusal_rate_unanswerable", "confident_fabrication_rate"]) {
+      expect(metrics[metric as keyof CalibrationReport], metric).toBeNull();
+      expect((await cardText(page, metric)).text, metric).toBe("—");
+    }
     for (const [metric, text] of expected) {
       const shown = await cardText(page, metric);
       expect(shown.text, metric).toBe(text);

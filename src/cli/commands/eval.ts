@@ -104,7 +104,9 @@ const SUMMARY_HEADER = [
   "AUROC",
   "over",
   "halluc",
+  "falseconf",
   "abstain",
+  "fabric",
   "fmtfail",
   "reward",
 ];
@@ -122,7 +124,9 @@ export function summaryRow(name: string, r: CalibrationReport): string[] {
     fixed(r.auroc),
     fixed(r.overconfidence_rate),
     fixed(r.hallucination_rate),
+    fixed(r.false_confidence_rate),
     fixed(r.abstention_rate),
+    fixed(r.confident_fabrication_rate),
     fixed(r.format_failure_rate),
     fixed(r.mean_reward),
   ];

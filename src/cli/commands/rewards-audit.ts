@@ -61,6 +61,9 @@ export function runRewardsAudit(options: AuditOptions, io: CliIo = processIo): n
         fixed(b.expected_reward, 4),
         fixed(b.confidence / 100 - b.q, 2),
       ]);
+    const unanswerableRows = report.unanswerable.best_response
+      .filter((_, k) => k % every === 0)
+      .map((b) => [b.q.toFixed(2), b.move, String(b.confidence), fixed(b.expected_reward, 4)]);
     io.stdout.write(
       [
         `${preset.name}: ${preset.formula}`,
@@ -68,6 +71,8 @@ export function runRewardsAudit(options: AuditOptions, io: CliIo = processIo): n
         `proper: ${report.proper} (max gap ${fixed(report.max_gap.value, 2)} at q=${fixed(report.max_gap.q, 2)}), ` +
           `monotone: ${report.monotone}, honest answering: ${report.honest_answering}`,
         table([["true q", "best confidence", "expected reward", "gap"], ...rows]),
+        `unanswerable: ${report.unanswerable.verdict}`,
+        table([["q (decline right)", "best move", "confidence", "expected reward"], ...unanswerableRows]),
         "",
       ].join("\n"),
     );

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 // exact: whitespace-normalised string equality, for generated answers such as a program's printed output.
 // math: MATH-style LaTeX answers (expressions, tuples, sets, intervals, matrices) compared as Math-Verify does.
+// unanswerable: a question with no right answer; only a decline grades correct.
 export const GRADER_KINDS = [
   "numeric",
   "multiple_choice",
@@ -11,6 +12,7 @@ export const GRADER_KINDS = [
   "yes_no",
   "exact",
   "math",
+  "unanswerable",
 ] as const;
 export const GraderKind = z.enum(GRADER_KINDS).describe("How a task's answer is graded");
 export type GraderKind = z.infer<typeof GraderKind>;

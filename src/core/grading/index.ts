@@ -5,6 +5,7 @@ import { gradeFuzzy } from "./grade-fuzzy.js";
 import { gradeMultipleChoice } from "./grade-multiple-choice.js";
 import { gradeNumeric } from "./grade-numeric.js";
 import type { GradeResult, GraderKind, GradingSpec } from "./grade-result.js";
+import { gradeUnanswerable } from "./grade-unanswerable.js";
 import { gradeYesNo } from "./grade-yes-no.js";
 import { invalidGrade } from "./invalid-grade.js";
 import { gradeMath } from "./math/grade-math.js";
@@ -20,6 +21,7 @@ export const GRADERS: Readonly<Record<GraderKind, Grader>> = Object.freeze({
   yes_no: gradeYesNo,
   exact: gradeExact,
   math: gradeMath,
+  unanswerable: gradeUnanswerable,
 });
 
 /**

@@ -75,8 +75,12 @@ export const CalibrationReport = z
     overconfidence_rate: probability(
       `Share of wrong answers stated at confidence >= 80, ${CALIBRATION_SUBSET}; null without wrong answers`,
     ),
-    hallucination_rate: probability(
+    severe_overconfidence_rate: probability(
       `Share of wrong answers stated at confidence >= 95, ${CALIBRATION_SUBSET}; null without wrong answers`,
+    ),
+    hallucination_rate: probability(
+      "Deprecated alias of severe_overconfidence_rate (same value), kept for existing clients; not the " +
+        "study's hallucination, which is confident_fabrication_rate",
     ),
     underconfidence_rate: probability(
       `Share of correct answers stated at confidence <= 20, ${CALIBRATION_SUBSET}; null without correct answers`,
@@ -84,6 +88,21 @@ export const CalibrationReport = z
     abstention_rate: probability("Share of ALL records where the model abstained; null when count is 0"),
     format_failure_rate: probability(
       "Share of ALL records with a format failure (missing_confidence, missing_answer or empty); null when count is 0",
+    ),
+    false_confidence_rate: probability(
+      "Share wrong among confident answers: substantive answers (not a decline, not missing) stated at " +
+        "confidence >= 80, answerable and unanswerable questions alike; null without confident answers",
+    ),
+    refusal_rate_answerable: probability(
+      "Share of records of answerable questions where the model declined; null without answerable records",
+    ),
+    refusal_rate_unanswerable: probability(
+      "Share of records of unanswerable questions where the model declined (the right answer there); null " +
+        "without unanswerable records",
+    ),
+    confident_fabrication_rate: probability(
+      "Share of records of unanswerable questions answered substantively at confidence >= 80 (should have " +
+        "declined, answered confidently: the study's hallucination); null without unanswerable records",
     ),
     mean_reward: z.number().nullable().describe("Mean reward over ALL records; null when count is 0"),
     bins: z

@@ -16,12 +16,21 @@ export const EpisodeOutcome = z
       .boolean()
       .describe("Whether the model said it does not know (its capped confidence is real)"),
     format: FormatVerdict,
+    answerable: z
+      .boolean()
+      .optional()
+      .describe("false for a question no one can answer (declining is right); absent means answerable"),
     reward: z.number().describe("Reward the episode paid"),
     domain: Domain,
     difficulty: Difficulty.nullable().optional().describe("Difficulty bucket of the task, if known"),
   })
   .meta({ id: "EpisodeOutcome" });
 export type EpisodeOutcome = z.infer<typeof EpisodeOutcome>;
+
+/** Whether the response answered at all: not a decline and not a format failure without an answer. */
+export function isSubstantive(outcome: Pick<EpisodeOutcome, "abstained" | "format">): boolean {
+  return !outcome.abstained && outcome.format !== "missing_answer" && outcome.format !== "empty";
+}
 
 /**
  * Whether the confidence of a response with this verdict was actually stated by the model. For

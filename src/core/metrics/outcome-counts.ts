@@ -1,9 +1,12 @@
 // Sufficient statistics for every metric: per-confidence-level right/wrong counts plus integer totals.
 import { isFormatFailure } from "../format-verdict.js";
-import { type EpisodeOutcome, hasStatedConfidence } from "./episode-outcome.js";
+import { type EpisodeOutcome, hasStatedConfidence, isSubstantive } from "./episode-outcome.js";
 
 /** Confidence levels 0..100. */
 export const LEVELS = 101;
+
+/** A substantive answer stated at this confidence (percent) or above is a confident one. */
+export const CONFIDENT_AT = 80;
 
 /**
  * Rewards are summed as integers in units of 2^-60, so removing an outcome undoes adding it exactly. Scaling
@@ -23,6 +26,16 @@ export interface OutcomeCounts {
   calibrated: number;
   abstained: number;
   formatFailures: number;
+  /** Records of questions no one can answer (answerable false); the rest are answerable. */
+  unanswerable: number;
+  /** Declines (abstentions) on answerable and on unanswerable questions. */
+  abstainedAnswerable: number;
+  abstainedUnanswerable: number;
+  /** Substantive answers stated at confidence >= CONFIDENT_AT, and how many of those were wrong. */
+  confidentAnswers: number;
+  confidentWrong: number;
+  /** Confident substantive answers to unanswerable questions (confident fabrications). */
+  confidentFabrications: number;
   /** Sum of rewards in fixed point (see REWARD_SCALE). */
   rewardUnits: bigint;
 }
@@ -35,6 +48,12 @@ export function emptyCounts(): OutcomeCounts {
     calibrated: 0,
     abstained: 0,
     formatFailures: 0,
+    unanswerable: 0,
+    abstainedAnswerable: 0,
+    abstainedUnanswerable: 0,
+    confidentAnswers: 0,
+    confidentWrong: 0,
+    confidentFabrications: 0,
     rewardUnits: 0n,
   };
 }
@@ -64,11 +83,17 @@ export function applyOutcome(counts: OutcomeCounts, outcome: EpisodeOutcome, sig
   const stated = hasStatedConfidence(format);
   const level = correct ? counts.right : counts.wrong;
   const failure = isFormatFailure(format);
+  const unanswerable = outcome.answerable === false;
+  const confident = stated && confidence >= CONFIDENT_AT && isSubstantive(outcome);
   if (sign === -1) {
     const impossible =
       (stated ? level[confidence]! === 0 : counts.total === counts.calibrated) ||
       (abstained && counts.abstained === 0) ||
-      (failure && counts.formatFailures === 0);
+      (failure && counts.formatFailures === 0) ||
+      (unanswerable && counts.unanswerable === 0) ||
+      (abstained && (unanswerable ? counts.abstainedUnanswerable : counts.abstainedAnswerable) === 0) ||
+      (confident && (counts.confidentAnswers === 0 || (!correct && counts.confidentWrong === 0))) ||
+      (confident && unanswerable && counts.confidentFabrications === 0);
     if (impossible) throw new RangeError("cannot remove an outcome that was never added");
   }
   counts.total += sign;
@@ -78,6 +103,14 @@ export function applyOutcome(counts: OutcomeCounts, outcome: EpisodeOutcome, sig
   }
   if (abstained) counts.abstained += sign;
   if (failure) counts.formatFailures += sign;
+  if (unanswerable) counts.unanswerable += sign;
+  if (abstained && unanswerable) counts.abstainedUnanswerable += sign;
+  if (abstained && !unanswerable) counts.abstainedAnswerable += sign;
+  if (confident) {
+    counts.confidentAnswers += sign;
+    if (!correct) counts.confidentWrong += sign;
+    if (unanswerable) counts.confidentFabrications += sign;
+  }
   counts.rewardUnits += sign === 1 ? units : -units;
 }
 
@@ -91,5 +124,11 @@ export function mergeCounts(into: OutcomeCounts, from: OutcomeCounts): void {
   into.calibrated += from.calibrated;
   into.abstained += from.abstained;
   into.formatFailures += from.formatFailures;
+  into.unanswerable += from.unanswerable;
+  into.abstainedAnswerable += from.abstainedAnswerable;
+  into.abstainedUnanswerable += from.abstainedUnanswerable;
+  into.confidentAnswers += from.confidentAnswers;
+  into.confidentWrong += from.confidentWrong;
+  into.confidentFabrications += from.confidentFabrications;
   into.rewardUnits += from.rewardUnits;
 }

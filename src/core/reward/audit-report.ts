@@ -1,5 +1,6 @@
 // What the properness audit reports about a preset.
 import { z } from "zod";
+import { UnanswerableAudit, UnanswerableAuditSummary } from "./audit-unanswerable-report.js";
 
 const AtQ = (what: string) =>
   z.object({
@@ -84,6 +85,30 @@ export const AuditReport = z
       })
       .describe("The length term, audited for independence from the stated confidence"),
     verdict: z.string().describe("One-line summary"),
+    unanswerable: UnanswerableAudit.describe(
+      "The same questions on unanswerable questions, where declining is the right answer",
+    ),
   })
   .meta({ id: "AuditReport" });
 export type AuditReport = z.infer<typeof AuditReport>;
+
+/** An audit without its per-q tables: the top-level and the unanswerable best responses, the cross-pool points. */
+export const AuditSummary = AuditReport.partial({ best_response: true })
+  .extend({
+    unanswerable: UnanswerableAuditSummary.describe(
+      "The audit on unanswerable questions, without its per-q tables",
+    ),
+  })
+  .meta({ id: "AuditSummary" });
+export type AuditSummary = z.infer<typeof AuditSummary>;
+
+/**
+ * The report without its per-q tables, for listings that show them only on request.
+ * @example summariseAudit(auditPreset(getPreset("rlcr"))).best_response // undefined
+ */
+export function summariseAudit(report: AuditReport): AuditSummary {
+  const { best_response: _curve, unanswerable, ...summary } = report;
+  const { best_response: _table, cross_pool, ...rest } = unanswerable;
+  const { points: _points, ...pool } = cross_pool;
+  return { ...summary, unanswerable: { ...rest, cross_pool: pool } };
+}

@@ -1,6 +1,7 @@
 // Properness audit: does a preset pay a model most for reporting its true chance, and for trying its best?
 import { auditLengthTerm, auditReward as rewardOf } from "./audit-length.js";
 import type { AuditReport, BestResponse } from "./audit-report.js";
+import { auditUnanswerable } from "./audit-unanswerable.js";
 import type { RewardPreset } from "./preset.js";
 
 export interface AuditOptions {
@@ -95,7 +96,7 @@ export function auditPreset(preset: RewardPreset, options: AuditOptions = {}): A
     abstention_threshold: threshold,
     length_term: length,
   };
-  return { ...report, verdict: verdictOf(report) };
+  return { ...report, verdict: verdictOf(report), unanswerable: auditUnanswerable(preset, options) };
 }
 
 function lowest(curve: BestResponse[], margin: (v: number) => number): { value: number; q: number } {
@@ -122,7 +123,7 @@ function abstentionThreshold(curve: BestResponse[], abstain: number): number {
 const f3 = (x: number) => x.toFixed(3);
 const f2 = (x: number) => x.toFixed(2);
 
-function verdictOf(r: Omit<AuditReport, "verdict">): string {
+function verdictOf(r: Omit<AuditReport, "verdict" | "unanswerable">): string {
   const lengthOk = r.length_term.independent_of_confidence;
   const parts = [
     r.proper

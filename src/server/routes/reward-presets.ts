@@ -2,13 +2,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { auditPreset } from "../../core/reward/audit.js";
-import { AuditReport } from "../../core/reward/audit-report.js";
+import { type AuditReport, AuditSummary, summariseAudit } from "../../core/reward/audit-report.js";
 import { RewardPreset } from "../../core/reward/preset.js";
 import { UnprocessableReply } from "../schemas/error-reply.js";
 
-export const PresetAudit = AuditReport.partial({ best_response: true })
-  .describe("Properness audit of the preset; best_response only with ?curve=true")
-  .meta({ id: "PresetAudit" });
+export const PresetAudit = AuditSummary.describe(
+  "Properness audit of the preset; the per-q tables only with ?curve=true",
+).meta({ id: "PresetAudit" });
 
 export const PresetInfo = RewardPreset.extend({
   default: z.boolean().describe("Whether this preset pays when a request names none (REWARD_PRESET)"),
@@ -61,14 +61,14 @@ export const rewardPresetRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         default_preset: defaultPreset,
         presets: Object.values(presets).map((preset): PresetInfo => {
-          const { best_response, ...summary } = auditOf(preset);
+          const audit = auditOf(preset);
           return {
             name: preset.name,
             description: preset.description,
             formula: preset.formula,
             config: preset.config,
             default: preset.name === defaultPreset,
-            audit: curve ? { ...summary, best_response } : summary,
+            audit: curve ? audit : summariseAudit(audit),
           };
         }),
       };

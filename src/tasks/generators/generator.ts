@@ -71,6 +71,8 @@ export function defineGenerator(
         aliases: body.aliases ?? [],
         grader: body.grader,
         adversarial: body.adversarial,
+        answerable: true,
+        unanswerable: null,
         source: {
           kind: "generated",
           dataset: `gen/${meta.name}`,

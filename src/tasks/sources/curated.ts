@@ -1,4 +1,4 @@
-// Loads the curated bank shipped in tasks/*.jsonl, refusing any line that is not a valid Task.
+// Loads the curated bank shipped in tasks/*.jsonl (unanswerable.jsonl too), refusing any line that is not a valid Task.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

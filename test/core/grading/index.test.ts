@@ -17,7 +17,11 @@ const OWN_GOLD: Record<string, GradingSpec> = {
   yes_no: { grader: "yes_no", answer: "no", aliases: [] },
   exact: { grader: "exact", answer: "[1, 2, 3]", aliases: [] },
   math: { grader: "math", answer: "\\left(\\frac{3}{2}, -13\\right)", aliases: [] },
+  unanswerable: { grader: "unanswerable", answer: "cannot be answered", aliases: [] },
 };
+// Junk every grader refuses; a decline is junk except where declining is the right answer.
+const junkFor = (kind: string) =>
+  kind === "unanswerable" ? ["", " ", "zzzz qqqq", "42"] : ["", " ", "zzzz qqqq", "I don't know"];
 
 describe("GRADERS", () => {
   it("lists exactly the grader kinds", () => {
@@ -28,7 +32,7 @@ describe("GRADERS", () => {
     const spec = OWN_GOLD[kind]!;
     expect(GRADERS[kind](spec.answer, spec)).toMatchObject({ correct: true, score: 1 });
     expect(gradeAnswer(spec, spec.answer)).toMatchObject({ correct: true, score: 1 });
-    for (const junk of ["", " ", "zzzz qqqq", "I don't know"]) {
+    for (const junk of junkFor(kind)) {
       expect(gradeAnswer(spec, junk)).toMatchObject({ correct: false });
     }
   });

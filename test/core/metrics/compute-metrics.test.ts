@@ -17,8 +17,10 @@ const CALIBRATION_FIGURES = [
   "uncertainty",
   "auroc",
   "overconfidence_rate",
+  "severe_overconfidence_rate",
   "hallucination_rate",
   "underconfidence_rate",
+  "false_confidence_rate",
 ] as const;
 
 /** Independent, deliberately naive reference: loops over records, float bin edges, pairwise AUROC. */
@@ -55,6 +57,10 @@ function referenceMetrics(records: EpisodeOutcome[]): CalibrationReport {
   for (const a of right)
     for (const b of wrong) wins += a.confidence > b.confidence ? 1 : a.confidence === b.confidence ? 0.5 : 0;
   const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  // Confident: an actual answer (no decline, an answer tag with text) stated at 80 or more.
+  const confident = cal.filter((r) => !r.abstained && r.format !== "missing_answer" && r.confidence >= 80);
+  const unanswerable = records.filter((r) => r.answerable === false);
+  const answerable = records.filter((r) => r.answerable !== false);
   return {
     count: records.length,
     calibrated_count: n,
@@ -69,12 +75,20 @@ function referenceMetrics(records: EpisodeOutcome[]): CalibrationReport {
     uncertainty: base === null ? null : base * (1 - base),
     auroc: right.length === 0 || wrong.length === 0 ? null : wins / (right.length * wrong.length),
     overconfidence_rate: share(wrong.filter((r) => r.confidence >= 80).length, wrong.length),
+    severe_overconfidence_rate: share(wrong.filter((r) => r.confidence >= 95).length, wrong.length),
     hallucination_rate: share(wrong.filter((r) => r.confidence >= 95).length, wrong.length),
     underconfidence_rate: share(right.filter((r) => r.confidence <= 20).length, right.length),
     abstention_rate: share(records.filter((r) => r.abstained).length, records.length),
     format_failure_rate: share(
       records.filter((r) => ["missing_confidence", "missing_answer", "empty"].includes(r.format)).length,
       records.length,
+    ),
+    false_confidence_rate: share(confident.filter((r) => !r.correct).length, confident.length),
+    refusal_rate_answerable: share(answerable.filter((r) => r.abstained).length, answerable.length),
+    refusal_rate_unanswerable: share(unanswerable.filter((r) => r.abstained).length, unanswerable.length),
+    confident_fabrication_rate: share(
+      unanswerable.filter((r) => confident.includes(r)).length,
+      unanswerable.length,
     ),
     mean_reward: mean(records.map((r) => r.reward)),
     bins,
@@ -259,5 +273,48 @@ describe("computeMetricsBy", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("computeMetrics: declining and unanswerable questions", () => {
+  const unanswerable = { answerable: false } as const;
+  it("counts refusals per pool, false confidence among confident answers, confident fabrications", () => {
+    const records = [
+      outcome(90, true), // confident right answer
+      outcome(85, false), // confident wrong answer (answerable)
+      outcome(70, false), // not confident
+      outcome(10, false, { abstained: true }), // declined an answerable question
+      outcome(95, true, { abstained: true, ...unanswerable }), // declined an unanswerable one: right
+      outcome(99, false, unanswerable), // confident fabrication
+      outcome(40, false, unanswerable), // timid fabrication
+      outcome(90, false, { format: "missing_answer", ...unanswerable }), // no answer: not substantive
+    ];
+    const report = computeMetrics(records);
+    expect(report.false_confidence_rate).toBeCloseTo(2 / 3, 12); // 85 wrong and 99 wrong among 90, 85, 99
+    expect(report.refusal_rate_answerable).toBeCloseTo(1 / 4, 12);
+    expect(report.refusal_rate_unanswerable).toBeCloseTo(1 / 4, 12);
+    expect(report.confident_fabrication_rate).toBeCloseTo(1 / 4, 12);
+    expect(report.severe_overconfidence_rate).toBe(report.hallucination_rate);
+  });
+
+  it("is null, not 0, when a pool or the confident answers are empty; old records are answerable", () => {
+    const report = computeMetrics([outcome(50, true), outcome(10, false, { abstained: true })]);
+    expect(report.refusal_rate_answerable).toBe(0.5);
+    expect(report.refusal_rate_unanswerable).toBeNull();
+    expect(report.confident_fabrication_rate).toBeNull();
+    expect(report.false_confidence_rate).toBeNull();
+    const none = computeMetrics([outcome(90, false, unanswerable)]);
+    expect(none.refusal_rate_answerable).toBeNull();
+    expect(none.confident_fabrication_rate).toBe(1);
+  });
+
+  it("computes the same figures per domain", () => {
+    const by = computeMetricsBy(
+      [outcome(99, false, { domain: "factual", ...unanswerable }), outcome(99, true, { domain: "math" })],
+      "domain",
+    );
+    expect(by.factual?.confident_fabrication_rate).toBe(1);
+    expect(by.math?.confident_fabrication_rate).toBeNull();
+    expect(by.math?.false_confidence_rate).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ export const outcomeArb: fc.Arbitrary<EpisodeOutcome> = fc.record({
   reward: fc.oneof(fc.double({ min: -1.5, max: 2, noNaN: true }), fc.constantFrom(-1, 0, 0.3, 0.1)),
   domain: fc.constantFrom(...DOMAINS),
   difficulty: fc.constantFrom(...DIFFICULTIES, null, undefined),
+  answerable: fc.constantFrom(true, false, undefined),
 });
 
 /** Equal nulls, numbers within `tolerance`, bins compared field by field. */

@@ -27,7 +27,8 @@ export function hubTaskId(context: Pick<NormaliseContext, "key" | "split">, inde
   return `${context.key}/${context.split}/${index}`;
 }
 
-type TaskDraft = Omit<Task, "id" | "domain" | "source" | "adversarial">;
+// Hub questions are all answerable: the schema's defaults fill answerable and unanswerable in.
+type TaskDraft = Omit<Task, "id" | "domain" | "source" | "adversarial" | "answerable" | "unanswerable">;
 
 /** Adds id, domain and provenance, then validates; an invalid draft gives null instead of a throw. */
 export function finishHubTask(draft: TaskDraft, index: number, context: NormaliseContext): Task | null {

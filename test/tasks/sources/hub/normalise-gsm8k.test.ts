@@ -61,6 +61,8 @@ describe("normaliseGsm8k", () => {
       aliases: [],
       grader: "numeric",
       adversarial: false,
+      answerable: true,
+      unanswerable: null,
       source: {
         kind: "hub",
         dataset: "openai/gsm8k",

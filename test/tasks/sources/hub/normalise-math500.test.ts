@@ -73,6 +73,8 @@ describe("normaliseMath500", () => {
       aliases: [],
       grader: "math",
       adversarial: false,
+      answerable: true,
+      unanswerable: null,
       source: {
         kind: "hub",
         dataset: "HuggingFaceH4/MATH-500",

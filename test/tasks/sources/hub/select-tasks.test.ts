@@ -14,6 +14,8 @@ const task = (index: number, difficulty: Difficulty): Task => ({
   aliases: [],
   grader: "numeric",
   adversarial: false,
+  answerable: true,
+  unanswerable: null,
   source: {
     kind: "hub",
     dataset: "o/n",

@@ -44,6 +44,7 @@ export const Task = z
     grader: GraderKind,
     adversarial: z.boolean().describe("Chosen to tempt confident wrong answers (used in curriculum phase 3)"),
     source: TaskSource,
+    answerable: z.boolean().optional().describe("False for questions whose right answer is to decline"),
   })
   .meta({ id: "Task" })
   .superRefine((task, ctx) => {

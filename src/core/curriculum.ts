@@ -20,6 +20,9 @@ export function showsDifficulty(phase: Phase): boolean {
 /** Share of phase-3 hard draws taken from adversarial items when a bucket has any. */
 export const ADVERSARIAL_SHARE = 0.5;
 
+/** Share of phase-3 draws taken from unanswerable questions when a draw does not say (`answerable` unset). */
+export const UNANSWERABLE_SHARE = 0.1;
+
 export const CurriculumConfig = z
   .object({
     ece_threshold: z

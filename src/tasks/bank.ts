@@ -55,6 +55,12 @@ export const BankSummary = z
         }),
       )
       .describe("Counts per domain x difficulty x source; empty combinations are left out"),
+    unanswerable: z
+      .number()
+      .int()
+      .describe(
+        "Unanswerable tasks served (declining is their right answer); not counted in total or counts",
+      ),
   })
   .meta({ id: "BankSummary" });
 export type BankSummary = z.infer<typeof BankSummary>;
@@ -65,6 +71,15 @@ export interface TaskFilter {
   /** Only these difficulties (e.g. the ones a curriculum phase draws). */
   difficulties?: readonly Difficulty[] | undefined;
   source?: SourceKind | undefined;
+  /** true: only answerable tasks; false: only unanswerable ones; unset: both (unanswerable ones last). */
+  answerable?: boolean | undefined;
+}
+
+/** Which unanswerable tasks a draw may take; every field left out matches everything. */
+export interface UnanswerableFilter {
+  domain?: Domain | undefined;
+  difficulty?: Difficulty | undefined;
+  adversarial?: boolean | undefined;
 }
 
 /** A listing with random access, so a page never materialises the generated pools before it. */
@@ -92,6 +107,9 @@ export class TaskBank {
   readonly #generated = new Map<string, Task>();
   readonly #buckets = new Map<string, Bucket[]>();
   readonly #generators: readonly Generator[];
+  /** Tasks whose right answer is to decline, kept apart so answerable draws and listings stay as they were. */
+  readonly #unanswerable: Task[] = [];
+  #sorted: readonly Task[] | undefined;
 
   constructor(input: BankInput) {
     this.options = BankOptions.parse(input.options ?? {});
@@ -104,6 +122,10 @@ export class TaskBank {
       if (this.#byId.has(task.id)) throw new Error(`duplicate task id ${task.id} in the bank`);
       this.#byId.set(task.id, task);
       if (!domains.has(task.domain) || !sources.has(task.source.kind)) continue;
+      if (task.answerable === false) {
+        this.#unanswerable.push(task);
+        continue;
+      }
       const key = bucketKey(task.domain, task.difficulty);
       const groups = concrete.get(key) ?? [];
       let group = groups.find((g) => g.source === task.source.kind);
@@ -156,6 +178,36 @@ export class TaskBank {
     return (this.#buckets.get(bucketKey(domain, difficulty)) ?? []).filter((b) => b.size > 0);
   }
 
+  /**
+   * The served unanswerable tasks matching a filter, in bank order (domain, then difficulty, then file order).
+   * @example bank.unanswerable({ domain: "factual" }).length
+   */
+  unanswerable(filter: UnanswerableFilter = {}): readonly Task[] {
+    return this.#unanswerableSorted().filter(
+      (t) =>
+        (filter.domain === undefined || t.domain === filter.domain) &&
+        (filter.difficulty === undefined || t.difficulty === filter.difficulty) &&
+        (filter.adversarial === undefined || t.adversarial === filter.adversarial),
+    );
+  }
+
+  #unanswerableSorted(): readonly Task[] {
+    if (!this.#sorted) {
+      const domainRank = (d: Domain) => this.options.domains.indexOf(d);
+      const difficultyRank = (d: Difficulty) => DIFFICULTIES.indexOf(d);
+      this.#sorted = this.#unanswerable
+        .map((task, i) => ({ task, i }))
+        .sort(
+          (a, b) =>
+            domainRank(a.task.domain) - domainRank(b.task.domain) ||
+            difficultyRank(a.task.difficulty) - difficultyRank(b.task.difficulty) ||
+            a.i - b.i,
+        )
+        .map((x) => x.task);
+    }
+    return this.#sorted;
+  }
+
   sourceWeight(source: SourceKind): number {
     return this.options.source_weights[source] ?? 1;
   }
@@ -170,24 +222,40 @@ export class TaskBank {
 
   /**
    * The sampleable tasks matching a filter, in a stable order: domain, then difficulty, then each bucket in
-   * bank order (generators, curated, hub), items by index. With a seed, a seeded permutation of that order.
+   * bank order (generators, curated, hub), items by index; then the unanswerable tasks (domain, difficulty,
+   * file order) unless `answerable` is true. With a seed, a seeded permutation of that order.
    * @example bank.list({ domain: "math" }, 7).at(0).id
    */
   list(filter: TaskFilter = {}, seed?: number): TaskList {
     const buckets: Bucket[] = [];
     const starts: number[] = [];
     let size = 0;
-    for (const domain of this.options.domains) {
-      if (filter.domain !== undefined && filter.domain !== domain) continue;
-      for (const difficulty of DIFFICULTIES) {
-        if (filter.difficulties && !filter.difficulties.includes(difficulty)) continue;
-        for (const bucket of this.buckets(domain, difficulty)) {
-          if (filter.source !== undefined && bucket.source !== filter.source) continue;
-          buckets.push(bucket);
-          starts.push(size);
-          size += bucket.size;
+    const add = (bucket: Bucket) => {
+      buckets.push(bucket);
+      starts.push(size);
+      size += bucket.size;
+    };
+    const wanted = (domain: Domain, difficulty: Difficulty) =>
+      (filter.domain === undefined || filter.domain === domain) &&
+      (!filter.difficulties || filter.difficulties.includes(difficulty));
+    if (filter.answerable !== false) {
+      for (const domain of this.options.domains) {
+        for (const difficulty of DIFFICULTIES) {
+          if (!wanted(domain, difficulty)) continue;
+          for (const bucket of this.buckets(domain, difficulty)) {
+            if (filter.source === undefined || bucket.source === filter.source) add(bucket);
+          }
         }
       }
+    }
+    if (filter.answerable !== true) {
+      const tasks = this.#unanswerableSorted().filter(
+        (t) =>
+          wanted(t.domain, t.difficulty) && (filter.source === undefined || t.source.kind === filter.source),
+      );
+      // One bucket for the whole segment: the listing only needs positions, not per-bucket weights.
+      const first = tasks[0];
+      if (first) add(Bucket.of(first.domain, first.difficulty, first.source.kind, tasks));
     }
     const order = seed === undefined ? null : seededOrder(size, seed);
     return {
@@ -223,6 +291,10 @@ export class TaskBank {
         }
       }
     }
-    return { total: counts.reduce((sum, c) => sum + c.count, 0), counts };
+    return {
+      total: counts.reduce((sum, c) => sum + c.count, 0),
+      counts,
+      unanswerable: this.#unanswerable.length,
+    };
   }
 }

@@ -86,7 +86,6 @@ export const Task = z
       .default(null)
       .describe("Why the question cannot be answered; required when answerable is false, else null"),
     source: TaskSource,
-    answerable: z.boolean().optional().describe("False for questions whose right answer is to decline"),
   })
   .meta({ id: "Task" })
   .superRefine((task, ctx) => {

@@ -157,6 +157,7 @@ function expectNoRepeatsUntilExhausted(
   return completed;
 }
 
+// Phase-3 draws here ask for answerable tasks: these tests are about the bucket cycles, not the unanswerable mix.
 describe("TaskSampler on the shipped bank", () => {
   it("repeats nothing within a bucket until it is exhausted in phase 3, for every domain x difficulty", () => {
     // A small generated pool, so generated buckets run out as well as the curated ones.
@@ -166,7 +167,7 @@ describe("TaskSampler on the shipped bank", () => {
         const total = bank.buckets(domain, difficulty).reduce((sum, b) => sum + b.size, 0);
         const sampler = new TaskSampler(bank, 3);
         const draws = Array.from({ length: 3 * total + 7 }, () =>
-          sampler.next({ domain, difficulty, phase: 3 }),
+          sampler.next({ domain, difficulty, phase: 3, answerable: true }),
         );
         expect(
           expectNoRepeatsUntilExhausted(bank, domain, difficulty, draws),
@@ -182,7 +183,7 @@ describe("TaskSampler on the shipped bank", () => {
     const sampler = new TaskSampler(bank, 3);
     const ids = Array.from(
       { length: 37 },
-      () => sampler.next({ domain: "factual", difficulty: "hard", phase: 3 }).id,
+      () => sampler.next({ domain: "factual", difficulty: "hard", phase: 3, answerable: true }).id,
     );
     expect(new Set(ids).size).toBe(37);
     expect(new Set(ids)).toEqual(
@@ -194,7 +195,7 @@ describe("TaskSampler on the shipped bank", () => {
     const bank = shipped();
     const sampler = new TaskSampler(bank, 9);
     const draws = Array.from({ length: 1200 }, () =>
-      sampler.next({ domain: "coding", difficulty: "hard", phase: 3 }),
+      sampler.next({ domain: "coding", difficulty: "hard", phase: 3, answerable: true }),
     );
     expect(expectNoRepeatsUntilExhausted(bank, "coding", "hard", draws)).toBe(1);
   });
@@ -208,7 +209,13 @@ describe("TaskSampler on the shipped bank", () => {
         let expected = 0;
         const runs = 2000;
         for (let seed = 0; seed < runs; seed++) {
-          const task = new TaskSampler(bank, seed).next({ domain, difficulty: "hard", phase: 3, ...request });
+          const task = new TaskSampler(bank, seed).next({
+            domain,
+            difficulty: "hard",
+            phase: 3,
+            answerable: true,
+            ...request,
+          });
           const bucket = bank.buckets(domain, "hard").find((b) => bucketOf(b.get(0)) === bucketOf(task));
           const p = (bucket?.adversarialIndices().length ?? 0) / (bucket?.size ?? 1);
           expected += request.adversarial === false ? p : ADVERSARIAL_SHARE + (1 - ADVERSARIAL_SHARE) * p;
@@ -248,6 +255,7 @@ describe("TaskSampler on the shipped bank", () => {
         domain: "factual",
         difficulty: "hard",
         phase: 3,
+        answerable: true,
         adversarial: explicit || undefined,
       });
       if (explicit) {

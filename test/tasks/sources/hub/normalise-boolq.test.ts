@@ -87,6 +87,8 @@ describe("normaliseBoolq", () => {
         revision: SHA,
         license: "CC-BY-SA-3.0",
       },
+      answerable: true,
+      unanswerable: null,
     });
     expect(normaliseBoolq({ ...row, answer: true }, 7, context)?.answer).toBe("yes");
   });

@@ -11,6 +11,7 @@ import { createRng, hashSeed } from "../src/core/rng.js";
 import { scoreResponse } from "../src/core/score-response.js";
 import { DOMAINS } from "../src/core/taxonomy.js";
 import { EchoService } from "../src/env/echo-service.js";
+import { toRecord } from "../src/env/to-record.js";
 import { MemoryHistory } from "../src/store/memory-history.js";
 import { loadBank } from "../src/tasks/load-bank.js";
 import type { Task } from "../src/tasks/task.js";
@@ -147,12 +148,12 @@ export async function runInProcess(dataDir: string): Promise<InProcessResult> {
   const records: EpisodeRecord[] = mix
     .slice(0, 256)
     .map((p, i) =>
-      service.recordOf(
+      toRecord(
         { episode_id: `e${i}`, task: p.task, phase: 1, preset, seed: null, created_at: 0 },
         p.response,
         scoreResponse(p.task, p.response, preset),
-        "batch",
-        null,
+        { channel: "batch", session_id: null },
+        0,
       ),
     );
   let counted = 0;

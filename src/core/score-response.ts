@@ -48,3 +48,35 @@ export function scoreResponse(
 }
 
 const uncapped = (options: ParseOptions | undefined): ParseOptions => ({ ...options, abstentionCap: 100 });
+
+/** A scored response as the flat fields every reply and record names the same way. */
+export interface ScoredFields {
+  reward: number;
+  components: ScoredResponse["reward"]["components"];
+  is_correct: boolean;
+  score: number;
+  parsed_confidence: number;
+  parsed_answer: string;
+  abstained: boolean;
+  format: ScoredResponse["parsed"]["format"];
+  grading_method: string;
+}
+
+/**
+ * The one projection of a scored response: /reward results, observations, history records and eval verdicts
+ * all read their verdict fields from here.
+ * @example scoredFields(scoreResponse(task, "<confidence>70</confidence><answer>4</answer>", preset)).is_correct
+ */
+export function scoredFields({ parsed, grade, reward }: ScoredResponse): ScoredFields {
+  return {
+    reward: reward.total,
+    components: reward.components,
+    is_correct: grade.correct,
+    score: grade.score,
+    parsed_confidence: parsed.confidence,
+    parsed_answer: parsed.answer,
+    abstained: parsed.abstained,
+    format: parsed.format,
+    grading_method: grade.method,
+  };
+}

@@ -1,13 +1,21 @@
-// One OpenEnv environment: reset draws a question, step grades one response and ends the episode.
-
+// One OpenEnv environment: reset draws a question, step grades one response and ends the episode. The
+// environment owns its episode: it scores, builds the record and the observations itself, and asks the shared
+// service only to draw the question and to commit the record.
 import type { EpisodeRecord } from "../core/episode-record.js";
-import type { EchoService, PendingEpisode } from "./echo-service.js";
+import { scoreResponse } from "../core/score-response.js";
+import { buildPrompt, type TaskPrompt } from "../tasks/prompt.js";
+import type { EchoService } from "./echo-service.js";
+import type { Episode } from "./episode.js";
 import { envError } from "./errors.js";
 import type { Action, EnvState, StepResult } from "./observation.js";
 import type { ResetOptions } from "./reset-options.js";
+import { toObservation } from "./to-observation.js";
+import { toRecord } from "./to-record.js";
 
 export class CalibrationEnv {
-  #episode: PendingEpisode | null = null;
+  #episode: Episode | null = null;
+  /** The episode's prompt, built once at reset: the step's observation shows it again. */
+  #prompt: TaskPrompt | null = null;
   #done = false;
   #steps = 0;
   #completed = 0;
@@ -30,17 +38,29 @@ export class CalibrationEnv {
   }
 
   reset(options: ResetOptions = {}): StepResult {
-    const episode = this.service.begin(options);
+    const episode = this.service.draw(options);
+    const prompt = buildPrompt(episode.task, { showDifficulty: episode.showDifficulty });
     this.#episode = episode;
+    this.#prompt = prompt;
     this.#done = false;
     this.#steps = 0;
     this.#lastReward = null;
-    return { observation: this.service.observe(episode), reward: null, done: false };
+    return {
+      observation: toObservation(episode, prompt, this.service.live.running()),
+      reward: null,
+      done: false,
+    };
   }
 
+  /**
+   * Grades the response, commits its record, and ends the episode. Refuses a finished episode (EPISODE_DONE)
+   * and a step before reset (NO_ACTIVE_EPISODE); a record the history cannot store (STORAGE_UNAVAILABLE)
+   * leaves the episode open, so the same step can be sent again.
+   */
   async step(action: Action): Promise<StepResult> {
     const episode = this.#episode;
-    if (!episode) {
+    const prompt = this.#prompt;
+    if (!episode || !prompt) {
       throw envError("NO_ACTIVE_EPISODE", { channel: "session" });
     }
     if (this.#done || this.#stepping) {
@@ -48,9 +68,9 @@ export class CalibrationEnv {
     }
     this.#stepping = true;
     try {
-      const scored = this.service.score(episode.task, action.response, episode.preset);
-      const record = this.service.recordOf(episode, action.response, scored, this.channel, this.sessionId);
-      // A record that cannot be stored leaves the episode open, so the same step can be sent again.
+      const scored = scoreResponse(episode.task, action.response, episode.preset);
+      const from = { channel: this.channel, session_id: this.sessionId };
+      const record = toRecord(episode, action.response, scored, from, this.service.clock());
       await this.service.record(
         [record],
         `episode ${episode.episode_id} was not recorded and is still open (send the same step again)`,
@@ -60,7 +80,7 @@ export class CalibrationEnv {
       this.#completed++;
       this.#lastReward = scored.reward.total;
       return {
-        observation: this.service.observeGraded(episode, scored),
+        observation: toObservation(episode, prompt, this.service.live.running(), scored),
         reward: scored.reward.total,
         done: true,
       };

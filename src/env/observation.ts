@@ -91,3 +91,18 @@ export const EnvState = z
   })
   .meta({ id: "EchoState" });
 export type EnvState = z.infer<typeof EnvState>;
+
+/** The state before any episode: what GET /state answers when there is no HTTP episode to show. */
+export const EMPTY_STATE: EnvState = {
+  episode_id: null,
+  step_count: 0,
+  session_id: null,
+  task_id: null,
+  domain: null,
+  difficulty: null,
+  phase: null,
+  reward_preset: null,
+  done: false,
+  episodes_completed: 0,
+  last_reward: null,
+};

@@ -3,7 +3,7 @@ import { type CanonicalAnswer, canonicalAnswer } from "../core/grading/canonical
 import type { EpisodeOutcome } from "../core/metrics/episode-outcome.js";
 import type { ParseOptions } from "../core/parse-response.js";
 import type { RewardPreset } from "../core/reward/preset.js";
-import { scoreResponse } from "../core/score-response.js";
+import { scoredFields, scoreResponse } from "../core/score-response.js";
 import type { Difficulty, Domain } from "../core/taxonomy.js";
 import type { ResponseEntry } from "./response-lines.js";
 
@@ -48,20 +48,22 @@ export function gradeEntry(
   preset: RewardPreset,
   parseOptions?: ParseOptions,
 ): GradedRecord {
-  const { parsed, grade, reward } = scoreResponse(entry.spec, entry.response, preset, parseOptions);
+  const scored = scoreResponse(entry.spec, entry.response, preset, parseOptions);
+  const { parsed, grade } = scored;
+  const fields = scoredFields(scored);
   return {
     line: entry.line,
     key: entry.key,
     domain: entry.domain,
     difficulty: entry.difficulty,
     outcome: {
-      confidence: parsed.confidence,
-      correct: grade.correct,
-      abstained: parsed.abstained,
+      confidence: fields.parsed_confidence,
+      correct: fields.is_correct,
+      abstained: fields.abstained,
       // The grader decides, as in scoreResponse: only "unanswerable" tasks make declining right.
       answerable: entry.spec.grader !== "unanswerable",
-      format: parsed.format,
-      reward: reward.total,
+      format: fields.format,
+      reward: fields.reward,
       domain: entry.domain ?? NO_DOMAIN,
       difficulty: entry.difficulty,
     },
@@ -69,13 +71,13 @@ export function gradeEntry(
     verdict: {
       line: entry.line,
       task_id: entry.taskId,
-      is_correct: grade.correct,
-      score: grade.score,
-      parsed_answer: parsed.answer,
-      parsed_confidence: parsed.confidence,
-      format: parsed.format,
-      grading_method: grade.method,
-      reward: reward.total,
+      is_correct: fields.is_correct,
+      score: fields.score,
+      parsed_answer: fields.parsed_answer,
+      parsed_confidence: fields.parsed_confidence,
+      format: fields.format,
+      grading_method: fields.grading_method,
+      reward: fields.reward,
     },
   };
 }

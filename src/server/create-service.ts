@@ -55,7 +55,7 @@ export function createService(
       seed: config.ECHO_SEED,
       ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
-    service.restore();
+    service.live.restore();
     return { service, warnings };
   } catch (error) {
     if (!overrides.history) void history.close();

@@ -1,6 +1,8 @@
-// EchoService.begin and recordOf: which evaluation task, if any, an episode is recorded as drawn for.
+// EchoService.draw and toRecord: which evaluation task, if any, an episode is recorded as drawn for.
 import { describe, expect, it } from "vitest";
+import { scoreResponse } from "../../src/core/score-response.js";
 import type { ResetOptions } from "../../src/env/reset-options.js";
+import { toRecord } from "../../src/env/to-record.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createService } from "../../src/server/create-service.js";
 
@@ -8,6 +10,8 @@ function service() {
   const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ECHO_DB: ":memory:" });
   return createService(config).service;
 }
+
+const HTTP = { channel: "http", session_id: null } as const;
 
 describe("EchoService eval_task", () => {
   it.each<[string, ResetOptions, string | null]>([
@@ -34,17 +38,21 @@ describe("EchoService eval_task", () => {
     ["a chosen question", { task: "anti_hallucination", task_id: "gen/arithmetic/v1/easy/1" }, null],
   ])("%s", (_name, options, expected) => {
     const echo = service();
-    const episode = echo.begin(options);
+    const episode = echo.draw(options);
     expect(episode.eval_task).toBe(expected);
-    const scored = echo.score(episode.task, "<confidence>50</confidence><answer>x</answer>", episode.preset);
-    expect(echo.recordOf(episode, "r", scored, "http", null).eval_task).toBe(expected);
+    const scored = scoreResponse(
+      episode.task,
+      "<confidence>50</confidence><answer>x</answer>",
+      episode.preset,
+    );
+    expect(toRecord(episode, "r", scored, HTTP, 0).eval_task).toBe(expected);
   });
 
   it("records batch episodes, which name no evaluation task, as drawn for none", () => {
     const echo = service();
-    const { task, phase, preset, seed, created_at } = echo.begin({ task: "anti_hallucination" });
-    const scored = echo.score(task, "<confidence>50</confidence><answer>x</answer>", preset);
+    const { task, phase, preset, seed, created_at } = echo.draw({ task: "anti_hallucination" });
+    const scored = scoreResponse(task, "<confidence>50</confidence><answer>x</answer>", preset);
     const episode = { episode_id: "b-1", task, phase, preset, seed, created_at };
-    expect(echo.recordOf(episode, "r", scored, "batch", null).eval_task).toBeNull();
+    expect(toRecord(episode, "r", scored, { channel: "batch", session_id: null }, 0).eval_task).toBeNull();
   });
 });

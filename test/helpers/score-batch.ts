@@ -1,8 +1,8 @@
 // Scoring through POST /reward in route tests: a response in ECHO's format, and the outcomes a batch produced.
 import { expect } from "vitest";
 import type { EpisodeOutcome } from "../../src/core/metrics/episode-outcome.js";
+import type { RewardResult } from "../../src/env/batch-schemas.js";
 import type { EchoApp } from "../../src/server/app.js";
-import type { RewardResult } from "../../src/server/schemas/reward-batch.js";
 
 /** A response stating `confidence` percent for `answer`. */
 export const says = (confidence: number, answer: string) =>

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { outcomeOf } from "../../src/core/episode-record.js";
 import { computeMetrics } from "../../src/core/metrics/compute-metrics.js";
 import { fingerprintOf } from "../../src/core/metrics/fingerprint.js";
+import { scoreResponse } from "../../src/core/score-response.js";
 import { EVAL_TASK_NAMES, type EvalTaskName } from "../../src/core/taxonomy.js";
 import { EVAL_TASKS, scoreEvalTask } from "../../src/env/eval-tasks.js";
+import { toRecord } from "../../src/env/to-record.js";
 import type { EchoApp } from "../../src/server/app.js";
 import { build } from "../helpers/build-app.js";
 
@@ -26,7 +28,7 @@ async function recordSession(
   const records = Array.from({ length: n }, (_, i) => {
     const task = app.echo.task(`gen/arithmetic/v1/easy/${i}`);
     const response = `<confidence>95</confidence><answer>${right ? task.answer : "-1"}</answer>`;
-    const scored = app.echo.score(task, response, preset);
+    const scored = scoreResponse(task, response, preset);
     const episode = {
       episode_id: `${session}-${i}`,
       task,
@@ -36,7 +38,7 @@ async function recordSession(
       eval_task: evalTask,
       created_at: 0,
     };
-    return app.echo.recordOf(episode, response, scored, "ws", session);
+    return toRecord(episode, response, scored, { channel: "ws", session_id: session }, app.echo.clock());
   });
   await app.echo.record(records);
   return records;

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FORMAT_VERDICTS } from "../../src/core/format-verdict.js";
 import { RewardComponents } from "../../src/core/reward/reward-breakdown.js";
 import { DIFFICULTIES, DOMAINS } from "../../src/core/taxonomy.js";
+import { scoreBatch } from "../../src/env/batch-scoring.js";
 import { buildApp, type EchoApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createService } from "../../src/server/create-service.js";
 import { fastSerializerFor, serializerSchema } from "../../src/server/fast-serializers.js";
-import { scoreBatch } from "../../src/server/routes/reward-batch.js";
 import { RewardReply } from "../../src/server/schemas/reward-batch.js";
 
 const serialize = fastSerializerFor(RewardReply) as (data: unknown) => string;
@@ -90,10 +90,16 @@ describe("the compiled POST /reward serializer", () => {
         response: `<confidence>${(i * 7) % 120}</confidence><answer>${answers[i % answers.length]}</answer>`,
       };
     });
-    const empty = scoreBatch(app.echo, [], app.echo.preset(undefined), false).reply;
+    // The reply as the route builds it around scoreBatch.
+    const replyOf = (batch: typeof items, name: string | undefined) => {
+      const preset = app.echo.preset(name);
+      const { rewards, results } = scoreBatch(app.echo, batch, { preset, record: false });
+      return { rewards, results, reward_preset: preset.name, recorded: 0 };
+    };
+    const empty = replyOf([], undefined);
     expect(serialize(empty)).toBe(JSON.stringify(empty));
     for (const preset of Object.keys(app.echo.presets)) {
-      const { reply: scored } = scoreBatch(app.echo, items, app.echo.preset(preset), false);
+      const scored = replyOf(items, preset);
       expect(serialize(scored)).toBe(JSON.stringify(scored));
     }
   });

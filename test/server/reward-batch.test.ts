@@ -1,5 +1,6 @@
 // POST /reward through inject(): batch scoring in order, failed items, limits, presets and recording.
 import { describe, expect, it } from "vitest";
+import { scoreResponse } from "../../src/core/score-response.js";
 import { MAX_RESPONSE_CHARS } from "../../src/env/observation.js";
 import type { EchoApp } from "../../src/server/app.js";
 import type { RewardReply } from "../../src/server/schemas/reward-batch.js";
@@ -37,7 +38,7 @@ describe("POST /reward", () => {
     const reply = body as RewardReply;
     const preset = app.echo.preset("calibrated");
     items.forEach((item, i) => {
-      const scored = app.echo.score(app.echo.task(item.task_id), item.response, preset);
+      const scored = scoreResponse(app.echo.task(item.task_id), item.response, preset);
       expect(reply.rewards[i]).toBe(scored.reward.total);
       expect(reply.results[i]).toEqual({
         reward: scored.reward.total,
@@ -181,7 +182,7 @@ describe("POST /reward", () => {
       [B, "batch", null, body.rewards[2]],
     ]);
     expect(new Set(records.map((r) => r.episode_id)).size).toBe(2);
-    expect(app.echo.running().episodes).toBe(2);
+    expect(app.echo.live.running().episodes).toBe(2);
     expect(app.echo.curriculum.state().episodes_total).toBe(2);
   });
 
@@ -193,7 +194,7 @@ describe("POST /reward", () => {
     });
     expect(body.recorded).toBe(0);
     expect(app.echo.history.size).toBe(0);
-    expect(app.echo.running().episodes).toBe(0);
+    expect(app.echo.live.running().episodes).toBe(0);
     expect(app.echo.curriculum.state().episodes_total).toBe(0);
     const metrics = await app.inject({ method: "GET", url: "/metrics" });
     expect(metrics.json().count).toBe(0);

@@ -53,7 +53,7 @@ describe.each(FAULT_NAMES)("with the history failing as %s", (fault) => {
     const failed = await app.inject({ method: "POST", url: "/step", payload: step });
     expect(expectUnavailable(failed, fault).detail).toContain("e-1 was not recorded and is still open");
     expect(history.size).toBe(0);
-    expect(app.echo.running().episodes).toBe(0);
+    expect(app.echo.live.running().episodes).toBe(0);
     const state = await app.inject({ method: "GET", url: "/state?episode_id=e-1" });
     expect(state.json()).toMatchObject({ done: false, step_count: 0 });
 
@@ -63,7 +63,7 @@ describe.each(FAULT_NAMES)("with the history failing as %s", (fault) => {
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ done: true });
     expect(history.size).toBe(1);
-    expect(app.echo.running().episodes).toBe(1);
+    expect(app.echo.live.running().episodes).toBe(1);
   });
 
   it("keeps /health healthy while /ready answers 503, and /ready turns 200 by itself once the fault is gone", async () => {

@@ -68,7 +68,11 @@ export const evalTaskRoutes: FastifyPluginAsyncZod = async (app) => {
         throw envError("UNKNOWN_EVAL_TASK", { name, valid }, { valid });
       }
       const filter = { eval_task: name, session: request.query.session };
-      return scoreEvalTask(EVAL_TASKS[name], app.echo.metrics(filter), app.echo.fingerprint(filter));
+      return scoreEvalTask(
+        EVAL_TASKS[name],
+        app.echo.live.metrics(filter),
+        app.echo.live.fingerprint(filter),
+      );
     },
   );
 };

@@ -44,7 +44,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { filter, window } = filterOf(request.query);
-      return app.echo.metrics(filter, window);
+      return app.echo.live.metrics(filter, window);
     },
   );
 
@@ -66,7 +66,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
         throw envError("UNKNOWN_DOMAIN", { name: domain, valid: DOMAINS }, { valid: [...DOMAINS] });
       }
       const { filter, window } = filterOf(request.query);
-      return app.echo.metrics({ ...filter, domain }, window);
+      return app.echo.live.metrics({ ...filter, domain }, window);
     },
   );
 
@@ -83,7 +83,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { filter, window } = filterOf(request.query);
-      return app.echo.fingerprint(filter, window);
+      return app.echo.live.fingerprint(filter, window);
     },
   );
 

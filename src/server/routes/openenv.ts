@@ -1,67 +1,18 @@
 // The OpenEnv HTTP routes: reset, step, state, health, metadata, schema.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Action, EnvState, Observation, StepResult } from "../../env/observation.js";
+import { EMPTY_STATE, EnvState, StepResult } from "../../env/observation.js";
 import { ResetOptions } from "../../env/reset-options.js";
-import { StorageStatus } from "../../env/storage-health.js";
 import { VERSION } from "../../version.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
-
-export const StepRequest = z
-  .object({
-    action: Action.describe(
-      "The action; the original ECHO forms {response} and {action: string} are also accepted",
-    ),
-    episode_id: z
-      .string()
-      .min(1)
-      .max(255)
-      .nullish()
-      .describe("HTTP episode to step; without it, the most recent HTTP episode"),
-    timeout_s: z.number().gt(0).nullish().describe("Accepted for OpenEnv compatibility; grading never waits"),
-    request_id: z.string().max(255).nullish().describe("Client's request id, echoed in logs"),
-  })
-  .loose()
-  .meta({ id: "StepRequest" });
-
-/** A 422 is a schema failure (a list of details) or an EchoError such as UNKNOWN_PRESET (one message). */
-
-export const HealthReply = z
-  .object({
-    status: z.literal("healthy").describe("Always healthy while the process serves (OpenEnv's liveness)"),
-    storage: StorageStatus.describe(
-      "Whether the history takes writes; GET /ready answers 503 while it does not",
-    ),
-  })
-  .meta({ id: "HealthResponse" });
-
-export const MetadataReply = z
-  .object({
-    name: z.string(),
-    description: z.string(),
-    readme_content: z.string().nullable(),
-    version: z.string(),
-    author: z.string().nullable(),
-    documentation_url: z.string().nullable(),
-  })
-  .meta({ id: "EnvironmentMetadata" });
-
-const JsonSchema = z.record(z.string(), z.unknown());
-export const SchemaReply = z
-  .object({ action: JsonSchema, observation: JsonSchema, state: JsonSchema })
-  .meta({ id: "SchemaResponse" });
-
-/** The original ECHO's step bodies, {response} and {action: "<string>"}, in OpenEnv's {action: {...}} form. */
-export function normaliseStepBody(body: unknown): unknown {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
-  const b = body as Record<string, unknown>;
-  if (typeof b.action === "string") return { ...b, action: { response: b.action } };
-  if (b.action === undefined && typeof b.response === "string") {
-    const { response, ...rest } = b;
-    return { ...rest, action: { response } };
-  }
-  return body;
-}
+import {
+  HealthReply,
+  MetadataReply,
+  normaliseStepBody,
+  OPENENV_SCHEMAS,
+  SchemaReply,
+  StepRequest,
+} from "../schemas/openenv.js";
 
 export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -135,11 +86,11 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { episode_id } = request.query;
-      if (episode_id === undefined && app.httpEpisodes.size === 0) return emptyState();
+      if (episode_id === undefined && app.httpEpisodes.size === 0) return EMPTY_STATE;
       try {
         return app.httpEpisodes.get(episode_id).state();
       } catch (error) {
-        if (episode_id === undefined) return emptyState();
+        if (episode_id === undefined) return EMPTY_STATE;
         throw error;
       }
     },
@@ -186,42 +137,6 @@ export const openenvRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SchemaReply },
       },
     },
-    async () => SCHEMAS,
+    async () => OPENENV_SCHEMAS,
   );
 };
-
-/** A schema with its root inlined, so `properties` sits at the top as in pydantic's model_json_schema(). */
-function inlineRoot(schema: Record<string, unknown>): Record<string, unknown> {
-  const { $ref, $defs, ...rest } = schema as {
-    $ref?: string;
-    $defs?: Record<string, Record<string, unknown>>;
-  };
-  const name = $ref?.startsWith("#/$defs/") ? $ref.slice("#/$defs/".length) : undefined;
-  if (!name || !$defs?.[name]) return schema;
-  const { [name]: root, ...others } = $defs;
-  if (JSON.stringify([root, others]).includes(`"${$ref}"`)) return schema; // recursive: keep the $ref
-  const inlined = { ...rest, ...root };
-  return Object.keys(others).length > 0 ? { ...inlined, $defs: others } : inlined;
-}
-
-const SCHEMAS = {
-  action: inlineRoot(z.toJSONSchema(Action, { io: "input" }) as Record<string, unknown>),
-  observation: inlineRoot(z.toJSONSchema(Observation) as Record<string, unknown>),
-  state: inlineRoot(z.toJSONSchema(EnvState) as Record<string, unknown>),
-};
-
-function emptyState(): z.infer<typeof EnvState> {
-  return {
-    episode_id: null,
-    step_count: 0,
-    session_id: null,
-    task_id: null,
-    domain: null,
-    difficulty: null,
-    phase: null,
-    reward_preset: null,
-    done: false,
-    episodes_completed: 0,
-    last_reward: null,
-  };
-}

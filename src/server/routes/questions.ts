@@ -1,13 +1,16 @@
 // GET /questions and /questions/{id}: browse the bank's questions as a model sees them, never their answers.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { PHASE_MIX, showsDifficulty } from "../../core/curriculum.js";
-import { DIFFICULTIES, Difficulty, Domain, PhaseQuery } from "../../core/taxonomy.js";
-import { envError } from "../../env/errors.js";
-import type { TaskBank } from "../../tasks/bank.js";
-import { buildPrompt, ChatMessage } from "../../tasks/prompt.js";
-import { SampleError, type SampleRequest, TaskSampler } from "../../tasks/sampler.js";
-import { SOURCE_KINDS, type Task, TaskSource } from "../../tasks/task.js";
+import { showsDifficulty } from "../../core/curriculum.js";
+import { Difficulty, Domain, PhaseQuery } from "../../core/taxonomy.js";
+import {
+  drawQuestions,
+  listQuestions,
+  MAX_DRAWS,
+  Question,
+  toQuestion,
+} from "../../env/question-catalogue.js";
+import { SOURCE_KINDS } from "../../tasks/task.js";
 import { serverError } from "../error-table.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { pageOf, pagingQuery } from "../schemas/paging.js";
@@ -46,56 +49,30 @@ export const QuestionsQuery = z.object({
   ...pagingQuery(50, 1000),
 });
 
-// Built field by field: replies are not filtered by their schema in production, so nothing else can leak.
-export const Question = z
-  .object({
-    task_id: z.string().describe("Id to send to /reward or /reset (task_id)"),
-    domain: Domain,
-    difficulty: Difficulty,
-    question: z.string().describe("The question text"),
-    choices: z.array(z.string()).nullable().describe("Options, lettered A, B, C... in the prompt; or null"),
-    prompt: z.string().describe("System instructions and question as one string: what the model should see"),
-    messages: z.array(ChatMessage).describe("The same prompt as chat messages"),
-    source: TaskSource,
-  })
-  .meta({ id: "Question" });
-export type Question = z.infer<typeof Question>;
-
 export const QuestionPage = pageOf(Question, "Questions of this page, without their answers").meta({
   id: "QuestionPage",
 });
 
-export function toQuestion(task: Task, showDifficulty: boolean): Question {
-  const prompt = buildPrompt(task, { showDifficulty });
-  return {
-    task_id: task.id,
-    domain: task.domain,
-    difficulty: task.difficulty,
-    question: task.question,
-    choices: task.choices,
-    prompt: prompt.text,
-    messages: prompt.messages,
-    source: task.source,
-  };
-}
-
-/** How far into a seeded draw stream a page may reach: each page replays the stream from its start. */
-export const MAX_DRAWS = 100_000;
-
-/** The first `count` draws of a sampler seeded by `seed`: the questions /reset would draw, in order. */
-function drawTasks(bank: TaskBank, seed: number, request: SampleRequest, count: number): Task[] {
-  const sampler = new TaskSampler(bank, seed);
-  const out: Task[] = [];
-  try {
-    for (let i = 0; i < count; i++) out.push(sampler.next(request));
-  } catch (error) {
-    if (error instanceof SampleError) throw envError("NO_TASKS", { reason: error.message });
-    throw error;
+/** order=draw pages: they draw from every source, and replay the stream from its start up to MAX_DRAWS. */
+function checkDrawPage(source: string | undefined, reach: number): void {
+  if (source !== undefined) {
+    throw serverError("VALIDATION_ERROR", {
+      problem:
+        "order=draw draws from every source as /reset does; drop source, or use order=list to filter by it",
+    });
   }
-  return out;
+  if (reach > MAX_DRAWS) {
+    throw serverError(
+      "VALIDATION_ERROR",
+      {
+        problem:
+          `order=draw pages reach at most ${MAX_DRAWS} draws into the stream (offset + limit); ` +
+          "use another seed for more questions",
+      },
+      { max_draws: MAX_DRAWS },
+    );
+  }
 }
-
-const phaseDifficulties = (phase: 1 | 2 | 3) => DIFFICULTIES.filter((d) => PHASE_MIX[phase][d] > 0);
 
 export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -112,50 +89,12 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { domain, difficulty, phase, source, seed, order, limit, offset } = request.query;
-      let difficulties = phase === undefined ? undefined : phaseDifficulties(phase as 1 | 2 | 3);
-      if (difficulty !== undefined)
-        difficulties = (difficulties ?? DIFFICULTIES).filter((d) => d === difficulty);
-      const list = app.echo.bank.list({ domain, difficulties, source }, seed);
-      const show = showsDifficulty(phase ?? app.echo.curriculum.phase);
-      if (order === "draw") {
-        if (source !== undefined) {
-          throw serverError("VALIDATION_ERROR", {
-            problem:
-              "order=draw draws from every source as /reset does; drop source, or use order=list to filter by it",
-          });
-        }
-        if (offset + limit > MAX_DRAWS) {
-          throw serverError(
-            "VALIDATION_ERROR",
-            {
-              problem:
-                `order=draw pages reach at most ${MAX_DRAWS} draws into the stream (offset + limit); ` +
-                "use another seed for more questions",
-            },
-            { max_draws: MAX_DRAWS },
-          );
-        }
-        // As on /reset, a difficulty asked for overrides the phase's mix.
-        const drawPhase = (phase ?? app.echo.curriculum.phase) as 1 | 2 | 3;
-        const pool = app.echo.bank.list(
-          { domain, difficulties: difficulty ? [difficulty] : phaseDifficulties(drawPhase) },
-          undefined,
-        );
-        const drawn = drawTasks(
-          app.echo.bank,
-          seed ?? 0,
-          { domain, difficulty, phase: drawPhase },
-          offset + limit,
-        );
-        const items = drawn.slice(offset).map((task) => toQuestion(task, show));
-        return { items, total: pool.size, limit, offset };
-      }
-      const items: Question[] = [];
-      for (let i = offset; i < Math.min(list.size, offset + limit); i++) {
-        items.push(toQuestion(list.at(i), show));
-      }
-      return { items, total: list.size, limit, offset };
+      const { order, limit, offset, ...query } = request.query;
+      const current = app.echo.curriculum.phase;
+      if (order === "list")
+        return { ...listQuestions(app.echo.bank, query, current, { offset, limit }), limit, offset };
+      checkDrawPage(query.source, offset + limit);
+      return { ...drawQuestions(app.echo.bank, query, current, { offset, limit }), limit, offset };
     },
   );
 

@@ -72,7 +72,7 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { points, rolling, ...query } = request.query;
-      const key = JSON.stringify([request.query, app.echo.running().episodes]);
+      const key = JSON.stringify([request.query, app.echo.live.running().episodes]);
       if (cached?.key === key) return cached.reply;
       const { filter, window } = filterOf(query);
       // Only the columns metrics read: a large window must not load whole records (responses and all).

@@ -1,7 +1,7 @@
 // GET /metrics/timeline: reward and rolling ECE over the stored episodes, at a bounded number of points.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { TimelinePoint, timelineOf } from "../../core/metrics/timeline.js";
+import { TimelineReply, Timelines } from "../../env/timelines.js";
 import { ErrorReply, UnprocessableReply } from "../schemas/error-reply.js";
 import { filterOf, MetricsQuery } from "../schemas/metrics-query.js";
 
@@ -37,24 +37,8 @@ export const TimelineQuery = MetricsQuery.extend({
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
 
-export const TimelineReply = z
-  .object({
-    total: z.number().int().min(0).describe("Matching episodes in the stored history"),
-    offset: z
-      .number()
-      .int()
-      .min(0)
-      .describe("Matching episodes older than the covered ones: add it to a point's episode for its number"),
-    covered: z.number().int().min(0).describe("Episodes the points cover (the newest of the matching ones)"),
-    rolling: z.number().int().min(1).describe("Rolling window size used"),
-    points: z.array(TimelinePoint).describe("Points in episode order, oldest first; empty without episodes"),
-  })
-  .meta({ id: "TimelineReply" });
-export type TimelineReply = z.infer<typeof TimelineReply>;
-
 export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Dashboards poll this: keep the last answer until an episode is recorded or the query changes.
-  let cached: { key: string; reply: TimelineReply } | undefined;
+  const timelines = new Timelines(app.echo.history, () => app.echo.live.episodes);
 
   app.get(
     "/metrics/timeline",
@@ -72,21 +56,8 @@ export const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { points, rolling, ...query } = request.query;
-      const key = JSON.stringify([request.query, app.echo.live.running().episodes]);
-      if (cached?.key === key) return cached.reply;
       const { filter, window } = filterOf(query);
-      // Only the columns metrics read: a large window must not load whole records (responses and all).
-      const outcomes = [...app.echo.history.outcomes(filter, window)];
-      const total = app.echo.history.page(filter, 1, 0).total;
-      const reply: TimelineReply = {
-        total,
-        offset: Math.max(0, total - outcomes.length),
-        covered: outcomes.length,
-        rolling,
-        points: timelineOf(outcomes, points, rolling),
-      };
-      cached = { key, reply };
-      return reply;
+      return timelines.timeline({ filter, window: window ?? TIMELINE_EPISODES, points, rolling });
     },
   );
 };

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Domain = Literal["math", "logic", "factual", "science", "medical", "coding", "creative"]
 Difficulty = Literal["easy", "medium", "hard"]
 FormatVerdict = Literal["clean", "repaired", "missing_confidence", "missing_answer", "empty"]
+ResponseFormat = Literal["tags", "answer_line"]
 
 MAX_RESPONSE_CHARS = 100_000
 
@@ -97,6 +98,10 @@ class EchoCalibrationObservation(Observation):
     difficulty: Optional[Difficulty] = Field(description="Difficulty, or null when the phase hides it")
     phase: int = Field(ge=1, le=3, description="Curriculum phase, 1 (easy) to 3 (adversarial)")
     reward_preset: str = Field(description="Reward preset that pays this episode")
+    response_format: ResponseFormat = Field(
+        default="tags",
+        description="How the prompt asks for the answer and how the response is read: tags or answer_line",
+    )
     calibration: RunningCalibration = Field(description="Running calibration of everything this server has graded")
     is_correct: Optional[bool] = Field(description="Whether the answer was correct (null before step)")
     parsed_confidence: Optional[int] = Field(description="Confidence the reward used, percent")

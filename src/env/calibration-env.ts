@@ -39,7 +39,10 @@ export class CalibrationEnv {
 
   reset(options: ResetOptions = {}): StepResult {
     const episode = this.service.draw(options);
-    const prompt = buildPrompt(episode.task, { showDifficulty: episode.showDifficulty });
+    const prompt = buildPrompt(episode.task, {
+      showDifficulty: episode.showDifficulty,
+      responseFormat: episode.response_format,
+    });
     this.#episode = episode;
     this.#prompt = prompt;
     this.#done = false;
@@ -68,7 +71,9 @@ export class CalibrationEnv {
     }
     this.#stepping = true;
     try {
-      const scored = scoreResponse(episode.task, action.response, episode.preset);
+      const scored = scoreResponse(episode.task, action.response, episode.preset, {
+        responseFormat: episode.response_format,
+      });
       const from = { channel: this.channel, session_id: this.sessionId };
       const record = toRecord(episode, action.response, scored, from, this.service.clock());
       await this.service.record(

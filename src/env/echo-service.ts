@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { Curriculum, showsDifficulty } from "../core/curriculum.js";
 import { type EpisodeRecord, outcomeOf } from "../core/episode-record.js";
+import { DEFAULT_RESPONSE_FORMAT } from "../core/response-format.js";
 import type { RewardPreset } from "../core/reward/preset.js";
 import { BUILT_IN_PRESETS, DEFAULT_PRESET, resolvePreset } from "../core/reward/presets.js";
 import { Phase } from "../core/taxonomy.js";
@@ -112,6 +113,9 @@ export class EchoService {
         difficulty: options.difficulty ?? draw.difficulty,
         phase,
         adversarial: draw.adversarial,
+        // An evaluation task's draw keeps to answerable questions unless reset asks otherwise: its scores were
+        // defined over them.
+        answerable: options.answerable ?? (evalTask ? true : undefined),
       };
       try {
         task =
@@ -132,6 +136,7 @@ export class EchoService {
       eval_task: evalTask && drawnByRule(options, draw) ? evalTask.name : null,
       created_at: this.clock(),
       showDifficulty: showsDifficulty(phase),
+      response_format: options.response_format ?? DEFAULT_RESPONSE_FORMAT,
     };
   }
 
@@ -164,6 +169,7 @@ function drawnByRule(options: NoNulls<ResetOptions>, draw: Partial<ReturnType<ty
   return (
     options.task_id === undefined &&
     options.domain === undefined &&
+    options.answerable === undefined &&
     (options.phase === undefined || options.phase === draw.phase) &&
     (options.difficulty === undefined || options.difficulty === draw.difficulty)
   );

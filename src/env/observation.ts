@@ -1,6 +1,7 @@
 // What the environment returns: the OpenEnv observation (reward and done travel beside it) and its state.
 import { z } from "zod";
 import { FormatVerdict } from "../core/format-verdict.js";
+import { RESPONSE_FORMATS } from "../core/response-format.js";
 import { RewardComponents } from "../core/reward/reward-breakdown.js";
 import { Difficulty, Domain, Phase } from "../core/taxonomy.js";
 import { ChatMessage } from "../tasks/prompt.js";
@@ -43,6 +44,9 @@ export const Observation = z
     difficulty: Difficulty.nullable().describe("Difficulty, or null when the phase hides it"),
     phase: Phase,
     reward_preset: z.string().describe("Reward preset that pays this episode"),
+    response_format: z
+      .enum(RESPONSE_FORMATS)
+      .describe("How the prompt asks for the answer and how the response is read: tags or answer_line"),
     calibration: RunningCalibration.describe("Running calibration of everything this server has graded"),
     is_correct: z.boolean().nullable().describe("Whether the answer was correct (null before step)"),
     parsed_confidence: z.number().int().nullable().describe("Confidence the reward used, percent"),

@@ -2,6 +2,7 @@
 // listed with filters or drawn as /reset draws them.
 import { z } from "zod";
 import { PHASE_MIX, showsDifficulty } from "../core/curriculum.js";
+import { DEFAULT_RESPONSE_FORMAT, type ResponseFormat } from "../core/response-format.js";
 import { DIFFICULTIES, Difficulty, Domain, type Phase } from "../core/taxonomy.js";
 import type { TaskBank } from "../tasks/bank.js";
 import type { SourceKind } from "../tasks/bucket.js";
@@ -21,6 +22,9 @@ export const Question = z
     prompt: z.string().describe("System instructions and question as one string: what the model should see"),
     messages: z.array(ChatMessage).describe("The same prompt as chat messages"),
     source: TaskSource,
+    answerable: z
+      .boolean()
+      .describe("false for a question that cannot be answered: declining is its right answer"),
   })
   .meta({ id: "Question" });
 export type Question = z.infer<typeof Question>;
@@ -35,6 +39,10 @@ export interface CatalogueQuery {
   phase?: Phase | undefined;
   source?: SourceKind | undefined;
   seed?: number | undefined;
+  /** false: only questions that cannot be answered; true: none of them; absent: both (listing) or as /reset. */
+  answerable?: boolean | undefined;
+  /** The format the prompts ask for (default tags). */
+  response_format?: ResponseFormat | undefined;
 }
 
 export interface CataloguePage {
@@ -42,8 +50,12 @@ export interface CataloguePage {
   total: number;
 }
 
-export function toQuestion(task: Task, showDifficulty: boolean): Question {
-  const prompt = buildPrompt(task, { showDifficulty });
+export function toQuestion(
+  task: Task,
+  showDifficulty: boolean,
+  responseFormat: ResponseFormat = DEFAULT_RESPONSE_FORMAT,
+): Question {
+  const prompt = buildPrompt(task, { showDifficulty, responseFormat });
   return {
     task_id: task.id,
     domain: task.domain,
@@ -53,6 +65,7 @@ export function toQuestion(task: Task, showDifficulty: boolean): Question {
     prompt: prompt.text,
     messages: prompt.messages,
     source: task.source,
+    answerable: task.answerable,
   };
 }
 
@@ -65,14 +78,16 @@ export function listQuestions(
   currentPhase: Phase,
   page: { offset: number; limit: number },
 ): CataloguePage {
-  const { domain, difficulty, phase, source, seed } = query;
+  const { domain, difficulty, phase, source, seed, answerable } = query;
   const { offset, limit } = page;
   let difficulties = phase === undefined ? undefined : phaseDifficulties(phase);
   if (difficulty !== undefined) difficulties = (difficulties ?? DIFFICULTIES).filter((d) => d === difficulty);
-  const list = bank.list({ domain, difficulties, source }, seed);
+  const list = bank.list({ domain, difficulties, source, answerable }, seed);
   const show = showsDifficulty(phase ?? currentPhase);
   const items: Question[] = [];
-  for (let i = offset; i < Math.min(list.size, offset + limit); i++) items.push(toQuestion(list.at(i), show));
+  for (let i = offset; i < Math.min(list.size, offset + limit); i++) {
+    items.push(toQuestion(list.at(i), show, query.response_format));
+  }
   return { items, total: list.size };
 }
 
@@ -87,13 +102,19 @@ export function drawQuestions(
   currentPhase: Phase,
   page: { offset: number; limit: number },
 ): CataloguePage {
-  const { domain, difficulty } = query;
+  const { domain, difficulty, answerable } = query;
   const { offset, limit } = page;
   const phase = query.phase ?? currentPhase;
-  const pool = bank.list({ domain, difficulties: difficulty ? [difficulty] : phaseDifficulties(phase) });
-  const drawn = drawTasks(bank, query.seed ?? 0, { domain, difficulty, phase }, offset + limit);
+  // The pool the stream draws from: unanswerable questions only mix into phase 3 unless asked for.
+  const pool = bank.list({
+    domain,
+    difficulties: difficulty ? [difficulty] : phaseDifficulties(phase),
+    answerable: answerable ?? (phase === 3 ? undefined : true),
+  });
+  const drawn = drawTasks(bank, query.seed ?? 0, { domain, difficulty, phase, answerable }, offset + limit);
   const show = showsDifficulty(phase);
-  return { items: drawn.slice(offset).map((task) => toQuestion(task, show)), total: pool.size };
+  const items = drawn.slice(offset).map((task) => toQuestion(task, show, query.response_format));
+  return { items, total: pool.size };
 }
 
 /** The first `count` draws of a sampler seeded by `seed`: the questions /reset would draw, in order. */

@@ -1,7 +1,7 @@
 // The observation a reset or a step returns: pure, from the episode, its prompt (built once, at reset), the
 // running calibration and, after a step, the scored response.
 import { type ScoredResponse, scoredFields } from "../core/score-response.js";
-import type { TaskPrompt } from "../tasks/prompt.js";
+import { ANSWER_LINE_TEMPLATE, type TaskPrompt } from "../tasks/prompt.js";
 import type { Task } from "../tasks/task.js";
 import type { Episode } from "./episode.js";
 import type { Observation, RunningCalibration } from "./observation.js";
@@ -29,6 +29,7 @@ export function toObservation(
     difficulty: episode.showDifficulty ? task.difficulty : null,
     phase: episode.phase,
     reward_preset: episode.preset.name,
+    response_format: episode.response_format,
     calibration,
   };
   if (!scored) {
@@ -60,19 +61,33 @@ export function toObservation(
     grading_method: fields.grading_method,
     reward_components: fields.components,
     true_answer: task.answer,
-    feedback: feedbackLine(task, scored),
+    feedback: feedbackLine(task, scored, episode.response_format),
   };
 }
 
 /** One line on what happened, for the model to read. */
-export function feedbackLine(task: Task, { parsed, grade, reward }: ScoredResponse): string {
+export function feedbackLine(
+  task: Task,
+  { parsed, grade, reward }: ScoredResponse,
+  format: Episode["response_format"] = "tags",
+): string {
   const total = reward.total.toFixed(3);
   if (
     parsed.format === "empty" ||
     parsed.format === "missing_answer" ||
     parsed.format === "missing_confidence"
   ) {
-    return `Format problem (${parsed.format}): reply as <confidence>N</confidence><answer>...</answer>. Reward ${total}.`;
+    const expected =
+      format === "answer_line"
+        ? `end with the line ${ANSWER_LINE_TEMPLATE}`
+        : "reply as <confidence>N</confidence><answer>...</answer>";
+    return `Format problem (${parsed.format}): ${expected}. Reward ${total}.`;
+  }
+  if (task.answerable === false) {
+    const verdict = grade.correct
+      ? "Correct to decline: this question cannot be answered"
+      : `Wrong: this question cannot be answered${task.unanswerable ? ` (${task.unanswerable.reason})` : ""}, so declining was right`;
+    return `${verdict}; stated ${parsed.confidence}% confidence. Reward ${total}.`;
   }
   if (parsed.abstained) return `Abstained at ${parsed.confidence}% confidence. Reward ${total}.`;
   const verdict = grade.correct ? "Correct" : `Wrong (the answer is ${task.answer})`;

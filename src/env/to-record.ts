@@ -44,6 +44,8 @@ export function toRecord(
     reward: fields.reward,
     components: fields.components,
     true_answer: task.answer,
+    // Only the exception is written: older records, and every answerable one, leave it out.
+    ...(task.answerable === false ? { answerable: false } : {}),
     created_at: episode.created_at,
     graded_at: gradedAt,
   };

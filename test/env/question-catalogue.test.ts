@@ -12,7 +12,17 @@ describe("the question catalogue", () => {
     const task = bank.get("gen/arithmetic/v1/easy/3")!;
     const question = toQuestion(task, true);
     expect(Object.keys(question).sort()).toEqual(
-      ["choices", "difficulty", "domain", "messages", "prompt", "question", "source", "task_id"].sort(),
+      [
+        "answerable",
+        "choices",
+        "difficulty",
+        "domain",
+        "messages",
+        "prompt",
+        "question",
+        "source",
+        "task_id",
+      ].sort(),
     );
     expect(question.prompt).toContain("Difficulty");
     expect(toQuestion(task, false).prompt).not.toContain("Difficulty");

@@ -33,6 +33,7 @@ function episode(showDifficulty: boolean): Episode {
     eval_task: "calibration_fundamentals",
     created_at: 1_000,
     showDifficulty,
+    response_format: "tags",
   };
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { showsDifficulty } from "../../core/curriculum.js";
+import { RESPONSE_FORMATS } from "../../core/response-format.js";
 import { Difficulty, Domain, PhaseQuery } from "../../core/taxonomy.js";
 import {
   drawQuestions,
@@ -42,10 +43,21 @@ export const QuestionsQuery = z.object({
     .describe(
       "list: the questions the filters allow, each once (total of them). draw: questions drawn as /reset " +
         "draws them in the phase (default: the current one): its difficulty mix (phase 3: 20/40/40 with " +
-        "adversarial items; a difficulty given overrides the mix), domains by their weights, no repeat within a " +
+        "adversarial items and 10% questions that cannot be answered; a difficulty given overrides the mix), domains by their weights, no repeat within a " +
         "bucket until it is exhausted; a page is a slice of one seeded stream, total counts the questions it " +
         "draws from. draw does not take source",
     ),
+  answerable: z
+    .enum(["true", "false"])
+    .optional()
+    .describe(
+      "false: only questions that cannot be answered (declining is right); true: none of them. Default: with " +
+        "order=list both (those that cannot be answered after the rest), with order=draw as /reset draws",
+    ),
+  response_format: z
+    .enum(RESPONSE_FORMATS)
+    .optional()
+    .describe("The format the prompts ask for: tags (default) or answer_line, as reset's response_format"),
   ...pagingQuery(50, 1000),
 });
 
@@ -89,7 +101,8 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { order, limit, offset, ...query } = request.query;
+      const { order, limit, offset, answerable, ...rest } = request.query;
+      const query = { ...rest, answerable: answerable === undefined ? undefined : answerable === "true" };
       const current = app.echo.curriculum.phase;
       if (order === "list")
         return { ...listQuestions(app.echo.bank, query, current, { offset, limit }), limit, offset };

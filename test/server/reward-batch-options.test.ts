@@ -136,6 +136,20 @@ describe("POST /reward item options", () => {
   });
 });
 
+describe("POST /reward's new fields in the OpenAPI document", () => {
+  it("describe every new item field and the reply's groups", async () => {
+    const app = await build();
+    const doc = (await app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const schemas = doc.components.schemas;
+    const item = schemas.RewardItem ?? schemas.RewardItemInput;
+    for (const field of ["response_format", "completion_tokens", "max_tokens", "group"]) {
+      expect(item.properties[field]?.description?.length ?? 0, field).toBeGreaterThan(40);
+    }
+    expect(item.required).toEqual(["task_id", "response"]);
+    expect(schemas.RewardReply.properties.groups.description).toMatch(/Always present; \{\}/);
+  });
+});
+
 describe("POST /reward without the new fields", () => {
   it("sends the reply it always sent, byte for byte, plus groups: {} at the end", async () => {
     const config = loadConfig({ ECHO_DATA_DIR: "/nonexistent-echo-test-data", ECHO_DB: ":memory:" });

@@ -6,6 +6,7 @@ from .models import (
     EchoCalibrationAction,
     EchoCalibrationObservation,
     EchoCalibrationState,
+    GroupSignals,
     RewardComponents,
     RunningCalibration,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "EchoCalibrationObservation",
     "EchoCalibrationState",
     "EchoCalibrationToolEnv",
+    "GroupSignals",
     "RewardComponents",
     "RunningCalibration",
     "completion_text",

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Domain = Literal["math", "logic", "factual", "science", "medical", "coding", "creative"]
 Difficulty = Literal["easy", "medium", "hard"]
 FormatVerdict = Literal["clean", "repaired", "missing_confidence", "missing_answer", "empty"]
+# How a response is read (the server's RESPONSE_FORMATS): /reward items take one as response_format.
+RESPONSE_FORMATS = ("tags", "answer_line")
 ResponseFormat = Literal["tags", "answer_line"]
 
 MAX_RESPONSE_CHARS = 100_000
@@ -141,3 +143,43 @@ class EchoCalibrationState(State):
     done: bool = Field(default=False, description="Whether the current episode is finished")
     episodes_completed: int = Field(default=0, description="Episodes finished in this session")
     last_reward: Optional[float] = Field(default=None, description="Reward of the last step")
+
+
+class GroupSignals(BaseModel):
+    """One group's figures in POST /reward's `groups`: what one prompt's generations agree on, and whether their
+    majority and confidence-weighted votes are right (the server's GroupSignals)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    size: int = Field(ge=1, description="Responses in the group, abstentions and unreadable answers included")
+    votes: int = Field(
+        ge=0, description="Responses that gave a readable answer (abstentions and unreadable answers cast no vote)"
+    )
+    agreement: float = Field(
+        ge=0,
+        le=1,
+        description=(
+            "Share of the group's responses whose answer equals the majority answer after the grader's "
+            "normalisation (abstentions and unreadable answers count as disagreeing); 0 without any vote"
+        ),
+    )
+    majority_answer: Optional[str] = Field(
+        description=(
+            "The answer given most often (ties: higher summed confidence, then the smaller key); the gold's text "
+            "for answers graded correct, else the grader's extracted form; null without any vote"
+        )
+    )
+    majority_correct: bool = Field(
+        description="Whether every response giving the majority answer was graded correct; false without any vote"
+    )
+    weighted_vote_answer: Optional[str] = Field(
+        description=(
+            "The answer with the largest summed stated confidence (ties: more votes, then the smaller key); null "
+            "without any vote"
+        )
+    )
+    weighted_vote_correct: bool = Field(
+        description=(
+            "Whether every response giving the weighted-vote answer was graded correct; false without any vote"
+        )
+    )

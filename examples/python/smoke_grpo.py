@@ -153,7 +153,7 @@ def run_reward_path(server: str, items, tokenizer, args: argparse.Namespace) -> 
     from echo_calibration import make_reward_func
 
     dataset = Dataset.from_list([{"prompt": q["messages"], "task_id": q["task_id"]} for q in items])
-    reward = make_reward_func(server)
+    reward = make_reward_func(server, max_completion_length=args.max_completion_length)
     model = build_model(tokenizer)
     warm_up(model, tokenizer, [q["messages"] for q in items], TAGGED_REPLY, args.warm_up_steps)
     before = episodes(server)

@@ -297,8 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         vllm_server_base_url=args.vllm_server_base_url,
         vllm_gpu_memory_utilization=args.vllm_gpu_memory_utilization,
     )
+    # max_completion_length: each completion's token count goes with it, for a preset's length term (boolq).
     reward_func = make_trl_reward_func(args.server, api_key=args.api_key, reward_preset=args.reward_preset,
-                                       record=args.record, name="echo")
+                                       record=args.record, name="echo",
+                                       max_completion_length=args.max_completion_length)
     trainer = GRPOTrainer(
         model=model,
         reward_funcs=[reward_func],

@@ -139,15 +139,17 @@ export function memberAgreement(members: readonly GroupMember[]): number[] {
   );
 }
 
-/** A scored item of a batch that names its group; `scored` is null for an item that failed before grading. */
-export interface GroupedItem {
-  group: string;
-  spec: GradingSpec;
-  scored: {
-    parsed: { confidence: number; abstained: boolean };
-    grade: GradeResult;
-  } | null;
-}
+/**
+ * A scored item of a batch that names its group; `scored` is null for an item that failed before grading (its
+ * spec is then optional: an unknown task id has none).
+ */
+export type GroupedItem =
+  | {
+      group: string;
+      spec: GradingSpec;
+      scored: { parsed: { confidence: number; abstained: boolean }; grade: GradeResult };
+    }
+  | { group: string; spec?: GradingSpec; scored: null };
 
 /** An item as a group member: a failed item is an unreadable answer with no weight. */
 export function groupMember(item: GroupedItem): GroupMember {

@@ -1,5 +1,6 @@
 // scoreBatch without a server: items scored in order as a step would score them, failures confined to their
-// item, records only when asked (channel batch, the current phase), and options reaching scoreResponse.
+// item, records only when asked (channel batch, the current phase), options reaching scoreResponse (the
+// batch's and each item's own response format and token counts), and the groups of the items that name one.
 import { describe, expect, it } from "vitest";
 import { Curriculum } from "../../src/core/curriculum.js";
 import { getPreset } from "../../src/core/reward/presets.js";
@@ -89,5 +90,82 @@ describe("scoreBatch", () => {
     const tuned = scoreBatch(service(), items, options).results[0];
     expect(plain?.parsed_confidence).toBe(50);
     expect(tuned?.parsed_confidence).toBe(90);
+  });
+
+  it("reads each item in its own response format, over the batch's", () => {
+    const line = "ANSWER: 40 with 80% probability";
+    const items = [
+      { task_id: A, response: line, response_format: "answer_line" as const },
+      { task_id: A, response: line },
+      {
+        task_id: A,
+        response: "<confidence>80</confidence><answer>40</answer>",
+        response_format: "tags" as const,
+      },
+    ];
+    const batch = scoreBatch(service(), items, { preset, record: false });
+    expect(batch.results.map((r) => [r.parsed_answer, r.is_correct])).toEqual([
+      ["40", true],
+      ["", false],
+      ["40", true],
+    ]);
+    const lines = { preset, record: false, parse: { responseFormat: "answer_line" as const } };
+    const asLines = scoreBatch(service(), items, lines).results;
+    expect(asLines.map((r) => r.parsed_answer)).toEqual(["40", "40", "40"]);
+    expect(asLines[2]?.format).toBe("clean");
+    const task = bank.get(A)!;
+    expect(batch.rewards[0]).toBe(
+      scoreResponse(task, line, preset, { responseFormat: "answer_line" }).reward.total,
+    );
+  });
+
+  it("passes each item's token counts to the length term", () => {
+    const boolq = getPreset("boolq");
+    const response = "<confidence>90</confidence><answer>40</answer>";
+    const tokens = { completion_tokens: 900, max_tokens: 1000 };
+    const { results } = scoreBatch(
+      service(),
+      [
+        { task_id: A, response, ...tokens },
+        { task_id: A, response },
+      ],
+      {
+        preset: boolq,
+        record: false,
+      },
+    );
+    expect(results[0]?.components?.length).toBe(-0.5);
+    expect(results[1]?.components?.length).toBe(0);
+    expect(results[0]?.reward).toBe(
+      scoreResponse(bank.get(A)!, response, boolq, undefined, tokens).reward.total,
+    );
+  });
+
+  it("summarises the items that name a group, a failed one as an unreadable member; none means {}", () => {
+    const says = (confidence: number, answer: string) =>
+      `<confidence>${confidence}</confidence><answer>${answer}</answer>`;
+    const items = [
+      { task_id: A, response: says(80, "40"), group: "g" },
+      { task_id: A, response: says(90, "41"), group: "g" },
+      { task_id: A, response: says(95, "41") },
+      { task_id: "gen/nope/v1/easy/1", response: says(99, "41"), group: "g" },
+      { task_id: A, response: "x".repeat(MAX_RESPONSE_CHARS + 1), group: "g" },
+      { task_id: A, response: says(60, "40"), group: "g" },
+    ];
+    const { groups } = scoreBatch(service(), items, { preset, record: false });
+    // 5 members: 40 twice (140 points, right), 41 once (90), two failures; 2/5 agree, both votes say 40.
+    expect(groups).toEqual({
+      g: {
+        size: 5,
+        votes: 3,
+        agreement: 2 / 5,
+        majority_answer: "40",
+        majority_correct: true,
+        weighted_vote_answer: "40",
+        weighted_vote_correct: true,
+      },
+    });
+    const plain = items.map(({ task_id, response }) => ({ task_id, response }));
+    expect(scoreBatch(service(), plain, { preset, record: false }).groups).toEqual({});
   });
 });

@@ -1,6 +1,8 @@
 """make_reward_func and make_async_reward_func called exactly as TRL's GRPOTrainer calls them: prompts,
 completions (strings or message lists), completion_ids, every dataset column, trainer_state, log_extra and
-log_metric; one POST /reward per call; floats, or None for what the server could not score."""
+log_metric; one POST /reward per call; floats, or None for what the server could not score. Each prompt's
+generations go as one group (the reply's group figures are logged), token counts go with max_completion_length,
+and response_format is sent when set."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from typing import Any, Dict, List
 import httpx
 import pytest
 
-from echo_calibration import EchoCalibrationEnv, make_async_reward_func, make_reward_func
+from echo_calibration import EchoCalibrationEnv, GroupSignals, make_async_reward_func, make_reward_func
+from echo_calibration.reward import RewardOptions, _Batch, group_ids
 
 TASK = "gen/arithmetic/v1/easy/0"
 
@@ -124,3 +127,124 @@ def test_async_reward_func_matches_the_sync_one(echo_url: str):
 def test_an_unknown_option_is_refused(echo_url: str):
     with pytest.raises(TypeError, match="record_items"):
         make_reward_func(echo_url, record_items=False)
+
+
+def spy_posts(monkeypatch) -> List[Dict[str, Any]]:
+    """The JSON bodies the sync reward function posts."""
+    bodies: List[Dict[str, Any]] = []
+    original = httpx.Client.post
+
+    def spy(self, url, *args, **kwargs):
+        bodies.append(kwargs.get("json"))
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "post", spy)
+    return bodies
+
+
+def test_one_prompts_generations_are_one_group_and_its_figures_are_logged(echo_url: str, monkeypatch):
+    gold = gold_of(echo_url, TASK)
+    says = lambda confidence, answer: f"<confidence>{confidence}</confidence><answer>{answer}</answer>"  # noqa: E731
+    # Two prompts for the same task, three generations each, as TRL lays them out (num_generations=3).
+    # Hand-computed: P gives gold at 80 and 60, -1 at 90: agreement 2/3, majority gold (140 points beat 90), both
+    # votes right. Q gives -1 at 90 and 70, gold at 95: agreement 2/3, majority -1 (160 points beat 95), both wrong.
+    completions = [says(80, gold), says(60, gold), says(90, "-1"), says(90, "-1"), says(70, "-1"), says(95, gold)]
+    kwargs, extra, metrics = trl_kwargs(echo_url, completions, [TASK] * 6)
+    kwargs["prompts"] = [[{"role": "user", "content": "P"}]] * 3 + [[{"role": "user", "content": "Q"}]] * 3
+    bodies = spy_posts(monkeypatch)
+    reward = make_reward_func(echo_url, record=False)
+    reward(**kwargs)
+    assert [item["group"] for item in bodies[0]["items"]] == ["0", "0", "0", "1", "1", "1"]
+    assert reward.last_groups == {
+        "0": {"size": 3, "votes": 3, "agreement": pytest.approx(2 / 3), "majority_answer": gold,
+              "majority_correct": True, "weighted_vote_answer": gold, "weighted_vote_correct": True},
+        "1": {"size": 3, "votes": 3, "agreement": pytest.approx(2 / 3), "majority_answer": "-1",
+              "majority_correct": False, "weighted_vote_answer": "-1", "weighted_vote_correct": False},
+    }
+    assert GroupSignals.model_validate(reward.last_groups["0"]).agreement == pytest.approx(2 / 3)
+    assert metrics["echo_calibration/groups/agreement"] == [pytest.approx(2 / 3)]
+    assert metrics["echo_calibration/groups/majority_accuracy"] == [0.5]
+    assert metrics["echo_calibration/groups/weighted_vote_accuracy"] == [0.5]
+    assert extra["echo_calibration_agreement"] == [pytest.approx(2 / 3)] * 6
+    assert reward.last_batch["groups/agreement"] == pytest.approx(2 / 3)
+
+
+def test_group_ids_follow_task_id_and_prompt_and_skip_items_without_a_task_id():
+    assert group_ids(["a", "a", "b", "a"], ["p", "p", "p", "q"]) == ["0", "0", "1", "2"]
+    assert group_ids(["a", "b", "a"], None) == ["0", "1", "0"]
+    messages = [{"role": "user", "content": "x"}]
+    assert group_ids(["a", "a"], [messages, [dict(messages[0])]]) == ["0", "0"]
+
+
+def test_token_counts_go_with_each_item_and_pay_the_length_term(echo_url: str, monkeypatch):
+    gold = gold_of(echo_url, TASK)
+    bodies = spy_posts(monkeypatch)
+    reward = make_reward_func(echo_url, record=False, reward_preset="boolq", max_completion_length=10)
+    completion = f"<confidence>90</confidence><answer>{gold}</answer>"
+    # 5 of 10 tokens is inside boolq's 0.2..0.8 bucket; 1 is under it; 12 (a tool rollout) counts as 10, over it.
+    rewards = reward(prompts=["q"] * 3, completions=[completion] * 3, completion_ids=[[7] * 5, [7], [7] * 12],
+                     task_id=[TASK] * 3)
+    assert [(i["completion_tokens"], i["max_tokens"]) for i in bodies[0]["items"]] == [(5, 10), (1, 10), (10, 10)]
+    assert rewards == [pytest.approx(0.99), pytest.approx(0.49), pytest.approx(0.49)]
+    assert reward.last_batch["components/length"] == pytest.approx(-1 / 3)
+
+
+def test_without_max_completion_length_no_token_counts_are_sent(echo_url: str, monkeypatch):
+    bodies = spy_posts(monkeypatch)
+    make_reward_func(echo_url, record=False)(prompts=["q"], completions=["x"], completion_ids=[[1, 2]], task_id=[TASK])
+    assert set(bodies[0]["items"][0]) == {"task_id", "response", "group"}
+
+
+def test_max_completion_length_without_completion_ids_warns_and_sends_no_counts(echo_url: str, monkeypatch):
+    bodies = spy_posts(monkeypatch)
+    reward = make_reward_func(echo_url, record=False, max_completion_length=10)
+    with pytest.warns(UserWarning, match="no completion_ids"):
+        rewards = reward(prompts=["q"], completions=["<confidence>50</confidence><answer>3</answer>"], task_id=[TASK])
+    assert isinstance(rewards[0], float)
+    assert "completion_tokens" not in bodies[0]["items"][0] and "max_tokens" not in bodies[0]["items"][0]
+
+
+def test_response_format_is_sent_and_reads_answer_lines(echo_url: str, monkeypatch):
+    gold = gold_of(echo_url, TASK)
+    bodies = spy_posts(monkeypatch)
+    line = f"Some thinking.\nANSWER: {gold} with 90% probability"
+    kwargs, extra, _ = trl_kwargs(echo_url, [line], [TASK])
+    tagged = make_reward_func(echo_url, record=False)(**kwargs)
+    lines = make_reward_func(echo_url, record=False, response_format="answer_line")
+    answered = lines(**kwargs)
+    assert bodies[1]["items"][0]["response_format"] == "answer_line"
+    assert "response_format" not in bodies[0]["items"][0]
+    assert extra["echo_calibration_correct"] == [False, True]
+    assert extra["echo_calibration_confidence"] == [50, 90]
+    assert answered[0] > tagged[0]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"response_format": "json"}, "response_format must be one of tags, answer_line"),
+        ({"max_completion_length": 0}, "max_completion_length must be a positive int"),
+        ({"max_completion_length": 2.5}, "max_completion_length must be a positive int"),
+    ],
+)
+def test_bad_new_options_are_refused_when_the_function_is_made(echo_url: str, options, message):
+    with pytest.raises(ValueError, match=message):
+        make_reward_func(echo_url, **options)
+
+
+def test_a_reply_without_groups_still_maps_rewards_back():
+    batch = _Batch(["p", "p"], ["a", "b"], None, {"task_id": [TASK, None]}, RewardOptions())
+    rewards, results, signals = batch.apply({"rewards": [0.5], "results": [{"reward": 0.5}]})
+    assert rewards == [0.5, None] and results == [{"reward": 0.5}, None] and signals == [None, None]
+
+
+def test_the_group_signals_model_matches_the_servers_reply_schema(echo_url: str):
+    document = httpx.get(f"{echo_url}/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    groups = schemas["RewardReply"]["properties"]["groups"]["additionalProperties"]
+    while "$ref" in groups:
+        groups = schemas[groups["$ref"].rsplit("/", 1)[-1]]
+    ours = GroupSignals.model_json_schema()
+    assert set(ours["properties"]) == set(groups["properties"])
+    for name, spec in groups["properties"].items():
+        assert ours["properties"][name]["description"] == spec["description"], name

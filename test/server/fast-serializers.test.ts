@@ -55,11 +55,25 @@ const result = fc.record({
   difficulty: orNull(fc.constantFrom(...DIFFICULTIES)),
   error: orNull(text),
 });
+const signals = fc.record({
+  size: fc.nat(),
+  votes: fc.nat(),
+  agreement: number,
+  majority_answer: orNull(text),
+  majority_correct: fc.boolean(),
+  weighted_vote_answer: orNull(text),
+  weighted_vote_correct: fc.boolean(),
+});
+// Group ids are any text, "__proto__" included (groupSignalsOf defines it as an own key, as here).
+const groups = fc
+  .array(fc.tuple(fc.oneof(text, fc.constant("__proto__")), signals), { maxLength: 4 })
+  .map((entries) => Object.fromEntries(entries));
 const reply = fc.record({
   rewards: fc.array(orNull(number)),
   results: fc.array(result),
   reward_preset: text,
   recorded: fc.nat(),
+  groups,
 });
 
 describe("the compiled POST /reward serializer", () => {
@@ -88,18 +102,21 @@ describe("the compiled POST /reward serializer", () => {
       return {
         task_id: i % 37 === 0 ? `missing/${i}` : task.id,
         response: `<confidence>${(i * 7) % 120}</confidence><answer>${answers[i % answers.length]}</answer>`,
+        // Some items in groups (one id per task, one odd id), so the reply's groups are written too.
+        ...(i % 3 === 0 ? { group: i % 2 === 0 ? task.id : '__proto__ "\u2028' } : {}),
       };
     });
     // The reply as the route builds it around scoreBatch.
     const replyOf = (batch: typeof items, name: string | undefined) => {
       const preset = app.echo.preset(name);
-      const { rewards, results } = scoreBatch(app.echo, batch, { preset, record: false });
-      return { rewards, results, reward_preset: preset.name, recorded: 0 };
+      const { rewards, results, groups } = scoreBatch(app.echo, batch, { preset, record: false });
+      return { rewards, results, reward_preset: preset.name, recorded: 0, groups };
     };
     const empty = replyOf([], undefined);
     expect(serialize(empty)).toBe(JSON.stringify(empty));
     for (const preset of Object.keys(app.echo.presets)) {
       const scored = replyOf(items, preset);
+      expect(Object.keys(scored.groups).length).toBeGreaterThan(1);
       expect(serialize(scored)).toBe(JSON.stringify(scored));
     }
   });
@@ -114,7 +131,13 @@ describe("the compiled POST /reward serializer", () => {
   });
 
   it("falls back to JSON.stringify for a reply it cannot write (a missing field)", () => {
-    const partial = { rewards: [1], results: [{ reward: 1 }], reward_preset: "calibrated", recorded: 0 };
+    const partial = {
+      rewards: [1],
+      results: [{ reward: 1 }],
+      reward_preset: "calibrated",
+      recorded: 0,
+      groups: {},
+    };
     expect(serialize(partial)).toBe(JSON.stringify(partial));
   });
 

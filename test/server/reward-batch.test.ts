@@ -22,7 +22,7 @@ describe("POST /reward", () => {
     const app = await build();
     const { status, body } = await reward(app, { items: [] });
     expect(status).toBe(200);
-    expect(body).toEqual({ rewards: [], results: [], reward_preset: "calibrated", recorded: 0 });
+    expect(body).toEqual({ rewards: [], results: [], reward_preset: "calibrated", recorded: 0, groups: {} });
   });
 
   it("scores every item in order, the same as the environment would, with named components", async () => {

@@ -18,7 +18,9 @@ export const rewardBatchRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Grades each {task_id, response} against its task and returns the rewards in order, with no " +
           "session or reset. An unknown task id or a response over MAX_RESPONSE_CHARS fails only its item " +
-          "(reward null, error set). At most " +
+          "(reward null, error set). Each item may name its response_format, its token counts " +
+          "(completion_tokens with max_tokens, for a preset's length term) and a group (one prompt's " +
+          "generations); the reply's groups gives each group's agreement and votes. At most " +
           `ECHO_MAX_BATCH items per call (this server: ${maxBatch}). By default the scored items are stored ` +
           "in history and live metrics (channel 'batch'); send record: false to leave no trace. While the history " +
           "cannot be written, a recorded batch answers 503 STORAGE_UNAVAILABLE with Retry-After (nothing is " +
@@ -46,9 +48,9 @@ export const rewardBatchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { items, reward_preset, record } = request.body;
       const preset = app.echo.preset(reward_preset);
-      const { rewards, results, records } = scoreBatch(app.echo, items, { preset, record });
+      const { rewards, results, records, groups } = scoreBatch(app.echo, items, { preset, record });
       await app.echo.record(records, NOT_RECORDED);
-      return { rewards, results, reward_preset: preset.name, recorded: records.length };
+      return { rewards, results, reward_preset: preset.name, recorded: records.length, groups };
     },
   );
 };

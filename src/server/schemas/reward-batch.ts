@@ -1,6 +1,7 @@
 // Wire schemas of POST /reward: a batch of (task_id, response) pairs in, one reward per pair out, in order.
 // The per-item shapes are the environment's (env/batch-schemas.ts), which scores them.
 import { z } from "zod";
+import { GroupSignalsByGroup } from "../../core/group-signals.js";
 import { RewardItem, RewardResult } from "../../env/batch-schemas.js";
 
 export const RewardRequest = z
@@ -33,6 +34,12 @@ export const RewardReply = z
     results: z.array(RewardResult).describe("One result per item, in order"),
     reward_preset: z.string().describe("Preset that paid the rewards"),
     recorded: z.number().int().min(0).describe("Items stored in history (0 when record is false)"),
+    // Last and always present: a reply to a request without groups is the old reply plus `"groups":{}`.
+    groups: GroupSignalsByGroup.describe(
+      "Per group id of the items, in order of first appearance: size, votes, agreement, majority_answer, " +
+        "majority_correct, weighted_vote_answer, weighted_vote_correct (failed items count as unreadable " +
+        "members). Always present; {} when no item carries a group",
+    ),
   })
   .meta({ id: "RewardReply" });
 export type RewardReply = z.infer<typeof RewardReply>;

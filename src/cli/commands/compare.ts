@@ -7,15 +7,8 @@ import { type Comparison, compareRuns, differenceVerdict } from "../../eval/comp
 import { compareReportHtml } from "../../eval/report-html.js";
 import { type CliIo, fixed, processIo, table } from "../io.js";
 import { BASIC_NOTE } from "./baseline.js";
-import {
-  evaluateFile,
-  intOption,
-  lazyBankLookup,
-  presetFrom,
-  printReport,
-  writeOutputs,
-  writeProblems,
-} from "./eval.js";
+import { evaluateFile, intOption, lazyBankLookup, presetFrom, printReport, writeOutputs } from "./eval.js";
+import { writeProblems } from "./eval-text.js";
 
 export interface CompareOptions {
   labels?: string | undefined;

@@ -10,7 +10,7 @@ type JsonSchema = Record<string, unknown>;
 /**
  * The reply's JSON Schema reshaped for a compiled serializer that matches JSON.stringify: `anyOf [T, null]`
  * becomes `type: [T, "null"]` (no runtime schema checks per value), integers are written as numbers (never
- * rounded), and every property is required (a missing one falls back instead of being dropped).
+ * rounded), and the required properties stay required (a missing one falls back instead of being dropped).
  */
 export function serializerSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(serializerSchema);
@@ -21,7 +21,9 @@ export function serializerSchema(schema: unknown): unknown {
     out[key] = key === "properties" ? mapValues(value as JsonSchema) : serializerSchema(value);
   }
   if (out.type === "integer") out.type = "number";
-  if (out.type === "object" && out.properties) out.required = Object.keys(out.properties);
+  // The schema's own required keys: a missing one throws and falls back; an optional one left out is omitted,
+  // as JSON.stringify omits it. (Requiring optional keys too made every reply without them fall back.)
+  if (out.type === "object" && out.properties) out.required = (schema as JsonSchema).required ?? [];
   const anyOf = out.anyOf as JsonSchema[] | undefined;
   if (anyOf?.length === 2) {
     const nullAt = anyOf.findIndex((option) => option.type === "null");

@@ -1,7 +1,9 @@
 // The compiled /reward serializer writes exactly what JSON.stringify writes, for real batches, for any reply
 // of the schema's shape, and (by falling back) for anything it cannot write itself.
 import fc from "fast-check";
+import build from "fast-json-stringify";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { FORMAT_VERDICTS } from "../../src/core/format-verdict.js";
 import { RewardComponents } from "../../src/core/reward/reward-breakdown.js";
 import { DIFFICULTIES, DOMAINS } from "../../src/core/taxonomy.js";
@@ -86,11 +88,32 @@ describe("the compiled POST /reward serializer", () => {
     expect(serializerSchema({ anyOf: [{ type: "integer" }, { type: "null" }], description: "x" })).toEqual({
       type: ["number", "null"],
     });
-    expect(serializerSchema({ type: "object", properties: { description: { type: "string" } } })).toEqual({
-      type: "object",
-      properties: { description: { type: "string" } },
+    const object = { type: "object", properties: { description: { type: "string" }, n: { type: "number" } } };
+    expect(serializerSchema({ ...object, required: ["description"] })).toEqual({
+      ...object,
       required: ["description"],
     });
+    expect(serializerSchema(object)).toEqual({ ...object, required: [] });
+  });
+
+  it("writes every preset's replies with the compiled code, never by falling back", async () => {
+    // The fallback gives the same bytes, so only the compiled function itself shows a schema that cannot
+    // write a normal reply (an optional field marked required made every reply fall back, at half the speed).
+    const json = z.toJSONSchema(RewardReply, { io: "output", target: "draft-07", reused: "inline" });
+    const compiled = build(serializerSchema(json) as build.Schema) as (data: unknown) => string;
+    const app = await productionApp();
+    const ids = app.echo.bank.list({}, 5);
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      task_id: ids.at(i).id,
+      response: `<confidence>${i}</confidence><answer>${i % 2 ? ids.at(i).answer : "no"}</answer>`,
+      ...(i % 4 === 0 ? { group: "g", completion_tokens: i, max_tokens: 100 } : {}),
+    }));
+    for (const name of Object.keys(app.echo.presets)) {
+      const preset = app.echo.preset(name);
+      const { rewards, results, groups } = scoreBatch(app.echo, items, { preset, record: false });
+      const reply = { rewards, results, reward_preset: preset.name, recorded: 0, groups };
+      expect(compiled(reply), name).toBe(JSON.stringify(reply));
+    }
   });
 
   it("writes an empty batch, failed items and every kind of graded item as JSON.stringify does", async () => {

@@ -96,6 +96,6 @@ function finish(
   const components: RewardBreakdown["components"] =
     length === undefined
       ? { accuracy, brier, overconfidence, underconfidence, format, abstention, clip: total - raw }
-      : { accuracy, brier, overconfidence, underconfidence, format, abstention, length, clip: total - raw };
+      : { accuracy, brier, overconfidence, underconfidence, format, abstention, clip: total - raw, length };
   return { total, preset: preset.name, components };
 }

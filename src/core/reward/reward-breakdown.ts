@@ -19,6 +19,10 @@ export const RewardComponents = z
     abstention: z
       .number()
       .describe("Fixed reward for an abstention ('I don't know'), when the preset sets one"),
+    clip: z
+      .number()
+      .describe("Adjustment made by clipping (total minus the sum of the other terms); 0 when not clipped"),
+    // Last: the compiled /reward serializer writes optional keys after the required ones.
     length: z
       .number()
       .optional()
@@ -26,9 +30,6 @@ export const RewardComponents = z
         "Length term: -weight when completion_tokens/max_tokens is outside the preset's bucket, else 0 (also 0 " +
           "without token counts); present only when the preset has a length term",
       ),
-    clip: z
-      .number()
-      .describe("Adjustment made by clipping (total minus the sum of the other terms); 0 when not clipped"),
   })
   .describe(
     "Terms of the reward; accuracy..abstention (and length) sum to the unclipped total, adding clip gives total",

@@ -18,7 +18,10 @@ export function toObservation(
   scored?: ScoredResponse,
 ): Observation {
   const { task } = episode;
-  const question = {
+  // One object literal per branch, never a spread of shared fields: a spread observation is a slow object, and
+  // /reset and /step ran at two thirds of their speed.
+  const fields = scored ? scoredFields(scored) : null;
+  return {
     episode_id: episode.episode_id,
     task_id: task.id,
     question: task.question,
@@ -31,37 +34,17 @@ export function toObservation(
     reward_preset: episode.preset.name,
     response_format: episode.response_format,
     calibration,
-  };
-  if (!scored) {
-    return {
-      ...question,
-      is_correct: null,
-      parsed_confidence: null,
-      parsed_answer: null,
-      abstained: null,
-      format: null,
-      format_issues: null,
-      score: null,
-      grading_method: null,
-      reward_components: null,
-      true_answer: null,
-      feedback: null,
-    };
-  }
-  const fields = scoredFields(scored);
-  return {
-    ...question,
-    is_correct: fields.is_correct,
-    parsed_confidence: fields.parsed_confidence,
-    parsed_answer: fields.parsed_answer,
-    abstained: fields.abstained,
-    format: fields.format,
-    format_issues: scored.parsed.issues.map((i) => i.code),
-    score: fields.score,
-    grading_method: fields.grading_method,
-    reward_components: fields.components,
-    true_answer: task.answer,
-    feedback: feedbackLine(task, scored, episode.response_format),
+    is_correct: fields ? fields.is_correct : null,
+    parsed_confidence: fields ? fields.parsed_confidence : null,
+    parsed_answer: fields ? fields.parsed_answer : null,
+    abstained: fields ? fields.abstained : null,
+    format: fields ? fields.format : null,
+    format_issues: scored ? scored.parsed.issues.map((i) => i.code) : null,
+    score: fields ? fields.score : null,
+    grading_method: fields ? fields.grading_method : null,
+    reward_components: fields ? fields.components : null,
+    true_answer: scored ? task.answer : null,
+    feedback: scored ? feedbackLine(task, scored, episode.response_format) : null,
   };
 }
 
